@@ -1,0 +1,1 @@
+"""Click commands, one module per area; each loads input, calls the library, writes."""
