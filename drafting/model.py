@@ -297,3 +297,49 @@ class Symbol:
         if self.convention == "oas":
             return f"{self.base} rev. {self.revision}"
         return f"{self.base}/Rev.{self.revision}"
+
+
+CHANGES = ("unchanged", "modified", "inserted", "deleted")
+
+
+@dataclass(frozen=True)
+class ParagraphChange:
+    """How one paragraph (or sub-paragraph) went from the old revision to the new one.
+
+    `diff` is a word diff of the paragraph's own text: ("=", kept), ("-", deleted),
+    ("+", inserted); the "=" and "-" parts give `old_text`, the "=" and "+" parts `new_text`.
+    `moved` is True when the paragraph changed place relative to its neighbours.
+    """
+
+    old_id: str | None
+    new_id: str | None
+    change: str
+    old_text: str | None = None
+    new_text: str | None = None
+    diff: tuple[tuple[str, str], ...] = ()
+    moved: bool = False
+    subparagraphs: tuple["ParagraphChange", ...] = ()
+    old: Paragraph | None = field(default=None, compare=False, repr=False)
+    new: Paragraph | None = field(default=None, compare=False, repr=False)
+
+    def to_dict(self) -> dict:
+        return {"old_id": self.old_id, "new_id": self.new_id, "change": self.change,
+                "moved": self.moved, "old_text": self.old_text, "new_text": self.new_text,
+                "diff": [list(part) for part in self.diff],
+                "subparagraphs": [s.to_dict() for s in self.subparagraphs]}
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The structural and word-level difference between two revisions."""
+
+    old: Resolution
+    new: Resolution
+    paragraphs: tuple[ParagraphChange, ...]
+    # Front matter that changed (symbol, title, sponsors ...): name -> (old, new).
+    header: tuple[tuple[str, object, object], ...] = ()
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.header) or any(
+            p.change != "unchanged" or p.moved or p.old_id != p.new_id for p in self.paragraphs)
