@@ -1,0 +1,498 @@
+"""Compare two revisions: align their paragraphs, then diff the words inside each pair (pure).
+
+Alignment (`compare(old, new)`):
+- inside one draft folder (`by_id=True`) ids are stable, so paragraphs pair by id;
+- between any two files (`by_id=False`) numbers are not to be trusted (preambular paragraphs
+  are numbered by position, an adopted text is renumbered), so paragraphs pair first by
+  identical normalised text (unique on both sides), then, between those anchors, by an
+  order-keeping alignment on text similarity with a bonus for the same number; what is left
+  pairs across the document when the texts are clearly the same paragraph (a move).
+  An inserted PP3 therefore shifts the old PP3 to PP4 *unchanged*, not "modified".
+A pair out of order with its neighbours (outside the longest in-order run) is `moved`.
+
+Normalisation (only here, never in the model), unless `strict=True`:
+    "pre‑recorded" (U+2011)        -> "pre-recorded"
+    "Secretary‑General" NBSP "of"  -> "Secretary-General of"
+    "“Agenda 2030”"               -> '"Agenda 2030"'
+    "United Nations 1 are", "United Nations1 are" (footnote mark 1) -> "United Nations are"
+    "word ,", "word,"             -> "word,"
+The word diff still gives both verbatim texts back: where tokens are equal only after
+normalisation it emits the old form as "-" and the new form as "+", without counting the
+paragraph as changed.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from diff_match_patch import diff_match_patch
+
+from drafting.model import Comparison, Paragraph, ParagraphChange, Resolution
+
+# Typographic variants that print the same for a reader; folded away unless strict.
+TYPOGRAPHIC = str.maketrans({
+    "\u2010": "-", "\u2011": "-",                      # hyphen, non-breaking hyphen
+    "\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": " ",  # no-break, narrow, figure, thin
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
+    "\ufb01": "fi", "\ufb02": "fl",                     # ligatures left by PDF extraction
+})
+
+# Words after which a number is a reference, not a footnote mark ("paragraph 1 (a)").
+_REFERRING = frozenset("""
+    paragraph paragraphs section sections article articles resolution resolutions decision
+    decisions rule rules annex annexes chapter chapters part parts item items no number page
+    pages principle principles goal goals target targets line lines table figure session
+    """.split())
+
+_TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
+_SPACES = re.compile(r"\s+")
+_AROUND_PUNCT = re.compile(r" ?([^\w\s]) ?")
+_WORD = re.compile(r"\w+")
+
+# Similarity (Dice on word multisets) needed to pair two paragraphs.
+PAIR_SIMILARITY = 0.5          # between two anchors, in order
+SAME_NUMBER_SIMILARITY = 0.3   # ... when they also carry the same number
+SAME_NUMBER_BONUS = 0.2
+MOVE_SIMILARITY = 0.6          # across the document (a move)
+# Above these sizes the quadratic steps fall back to cheaper rules (two unrelated texts).
+_DP_LIMIT = 4_000
+_MOVE_LIMIT = 40_000
+
+_MARK_CODE = "\x00"  # key of a footnote mark token
+
+
+def compare(old: Resolution, new: Resolution, *, strict: bool = False,
+            by_id: bool = False) -> Comparison:
+    """The structural and word-level difference from `old` to `new`.
+
+    Entries: the preambular paragraphs, then the operative ones, in the new text's order
+    with each deleted paragraph after the one it followed.
+    """
+    differ = _Differ(strict)
+    entries = (_compare_lists(old.preambular, new.preambular, differ, by_id)
+               + _compare_lists(old.operative, new.operative, differ, by_id))
+    return Comparison(old=old, new=new, paragraphs=tuple(entries),
+                      header=_header(old, new, strict))
+
+
+# -- normalisation -------------------------------------------------------------------------
+
+
+def mark_spans(text: str, marks: tuple[str, ...] | list[str]) -> list[tuple[int, int]]:
+    """Where the footnote marks `marks` sit in `text`, as (start, end) spans, sorted.
+
+    A mark is printed glued to the word it follows ("Nations1", "Nations;1") or after a
+    space before a lower-case word or punctuation ("Nations 1 are"), never after a word
+    that refers to a number ("paragraph 1 (a)"). Each mark listed claims one occurrence;
+    the glued form wins.
+    """
+    spans: list[tuple[int, int]] = []
+    for mark in marks:
+        if not mark:
+            continue
+        m = re.escape(mark)
+        glued = re.compile(rf"(?:(?<=[^\W\d_])|(?<=[)\].,;:’”\"'])){m}(?!\w)")
+        spaced = re.compile(rf"(?<=[^\W\d_]) ({m})(?=\s+[^\W\d_A-Z]|[,;.:]|$)")
+        found = None
+        for match in glued.finditer(text):
+            span = (match.start(), match.end())
+            if span not in spans:
+                found = span
+                break
+        if found is None:
+            for match in spaced.finditer(text):
+                before = text[:match.start()].rsplit(None, 1)
+                if before and before[-1].lower() in _REFERRING:
+                    continue
+                span = (match.start(1), match.end(1))
+                if span not in spans:
+                    found = span
+                    break
+        if found is not None:
+            spans.append(found)
+    return sorted(spans)
+
+
+def _strip_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    if not spans:
+        return text
+    out, at = [], 0
+    for start, end in spans:
+        out.append(text[at:start])
+        at = end
+    out.append(text[at:])
+    return "".join(out)
+
+
+def canonical(text: str, marks: tuple[str, ...] = (), strict: bool = False) -> str:
+    """The text as compared: equal canonical forms mean "unchanged".
+
+    Not strict: footnote marks dropped, typographic variants folded, white space collapsed
+    and dropped beside punctuation ("Nations 1 are" -> "Nations are", "word ," -> "word,").
+    """
+    if strict:
+        return text
+    text = _strip_spans(text, mark_spans(text, marks)).translate(TYPOGRAPHIC)
+    return _AROUND_PUNCT.sub(r"\1", _SPACES.sub(" ", text)).strip()
+
+
+def _marks(p: Paragraph) -> tuple[str, ...]:
+    return tuple(f.mark for f in p.footnotes)
+
+
+# -- word diff -----------------------------------------------------------------------------
+
+
+class _Differ:
+    """One diff_match_patch and one token -> character code book for a whole comparison.
+
+    Each token (word, run of white space, punctuation mark) becomes one character, so that
+    diff-match-patch diffs words, not letters. White space and punctuation map to
+    themselves and words to letters from the CJK block, so its semantic clean-up still sees
+    word boundaries.
+    """
+
+    def __init__(self, strict: bool):
+        self.strict = strict
+        self.dmp = diff_match_patch()
+        # Never let the time-out turn a big diff into delete-all / insert-all.
+        self.dmp.Diff_Timeout = 0
+        self.codes: dict[str, str] = {}
+        self.next_code = 0x4E00
+
+    def code(self, key: str) -> str:
+        c = self.codes.get(key)
+        if c is None:
+            if len(key) == 1 and not key.isalnum() and key != "_":
+                c = key
+            else:
+                c = chr(self.next_code)
+                self.next_code += 1
+                if self.next_code == 0xA000:  # end of the CJK block: go on in Extension B
+                    self.next_code = 0x20000
+            self.codes[key] = c
+        return c
+
+    def tokens(self, text: str, marks: tuple[str, ...]) -> list[tuple[str, str]]:
+        """(verbatim, key) tokens; a footnote mark is one token with key _MARK_CODE."""
+        spans = [] if self.strict else mark_spans(text, marks)
+        out: list[tuple[str, str]] = []
+        at = 0
+        for start, end in spans + [(len(text), len(text))]:
+            for tok in _TOKEN.findall(text, at, start):
+                if self.strict:
+                    key = tok
+                elif tok[0].isspace():
+                    key = " "
+                else:
+                    key = tok.translate(TYPOGRAPHIC)
+                out.append((tok, key))
+            if end > start:
+                out.append((text[start:end], _MARK_CODE))
+            at = end
+        return out
+
+    def diff(self, old_text: str, new_text: str,
+             marks: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+        old = self.tokens(old_text, marks)
+        new = self.tokens(new_text, marks)
+        a = "".join(self.code(k) for _, k in old)
+        b = "".join(self.code(k) for _, k in new)
+        diffs = self.dmp.diff_main(a, b, False)
+        self.dmp.diff_cleanupSemantic(diffs)
+        parts: list[tuple[str, str]] = []
+        i = j = 0
+        for op, data in diffs:
+            n = len(data)
+            if op == 0:
+                for k in range(n):
+                    (va, _), (vb, _) = old[i + k], new[j + k]
+                    if va == vb:
+                        parts.append(("=", va))
+                    else:  # equal once normalised: give both verbatim forms back
+                        parts.append(("-", va))
+                        parts.append(("+", vb))
+                i += n
+                j += n
+            elif op < 0:
+                parts.append(("-", "".join(v for v, _ in old[i:i + n])))
+                i += n
+            else:
+                parts.append(("+", "".join(v for v, _ in new[j:j + n])))
+                j += n
+        return _merge(parts)
+
+
+def _merge(parts: list[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    """Join neighbouring parts: runs of "=", and between two "=" all "-" then all "+"."""
+    out: list[tuple[str, str]] = []
+    same: list[str] = []
+    dels: list[str] = []
+    ins: list[str] = []
+
+    def flush_changes():
+        if dels:
+            out.append(("-", "".join(dels)))
+        if ins:
+            out.append(("+", "".join(ins)))
+        dels.clear()
+        ins.clear()
+
+    for op, text in parts:
+        if not text:
+            continue
+        if op == "=":
+            flush_changes()
+            same.append(text)
+        else:
+            if same:
+                out.append(("=", "".join(same)))
+                same.clear()
+            (dels if op == "-" else ins).append(text)
+    flush_changes()
+    if same:
+        out.append(("=", "".join(same)))
+    return tuple(out)
+
+
+# -- alignment -----------------------------------------------------------------------------
+
+
+class _Item:
+    """A paragraph as the aligner sees it: canonical text, number, word bag (lazy)."""
+
+    __slots__ = ("p", "key", "number", "_bag", "_size")
+
+    def __init__(self, p: Paragraph, strict: bool):
+        self.p = p
+        self.key = canonical(p.text, _marks(p), strict)
+        self.number = p.label if p.label is not None else p.number
+        self._bag = None
+        self._size = 0
+
+    @property
+    def bag(self) -> Counter:
+        if self._bag is None:
+            words = _WORD.findall(self.key.lower())
+            # Sub-paragraphs count too: a chapeau "Decides that:" says little on its own.
+            for sub in self.p.subparagraphs:
+                for q in sub.walk():
+                    words += _WORD.findall(q.text.lower())
+            self._bag = Counter(words)
+            self._size = len(words)
+        return self._bag
+
+    def similarity(self, other: "_Item") -> float:
+        a, b = self.bag, other.bag
+        total = self._size + other._size
+        if not total:
+            return 1.0
+        if len(a) > len(b):
+            a, b = b, a
+        common = sum(min(n, b[w]) for w, n in a.items() if w in b)
+        return 2.0 * common / total
+
+
+def _lis(seq: list[int]) -> set[int]:
+    """Positions (in `seq`) of one longest strictly increasing subsequence."""
+    import bisect
+    tails: list[int] = []
+    tail_pos: list[int] = []
+    prev = [-1] * len(seq)
+    for pos, v in enumerate(seq):
+        k = bisect.bisect_left(tails, v)
+        if k == len(tails):
+            tails.append(v)
+            tail_pos.append(pos)
+        else:
+            tails[k] = v
+            tail_pos[k] = pos
+        prev[pos] = tail_pos[k - 1] if k else -1
+    out = set()
+    pos = tail_pos[-1] if tail_pos else -1
+    while pos >= 0:
+        out.add(pos)
+        pos = prev[pos]
+    return out
+
+
+def _pair_score(a: _Item, b: _Item) -> float | None:
+    sim = a.similarity(b)
+    same = a.number is not None and a.number == b.number
+    if sim >= PAIR_SIMILARITY or (same and sim >= SAME_NUMBER_SIMILARITY):
+        return sim + (SAME_NUMBER_BONUS if same else 0.0)
+    return None
+
+
+def _align_gap(olds: list[_Item], news: list[_Item], oi: list[int], nj: list[int],
+               pairs: dict[int, int]) -> None:
+    """Pair, in order, the unpaired paragraphs between two anchors (maximum total score)."""
+    n, m = len(oi), len(nj)
+    if not n or not m:
+        return
+    if n == 1 and m == 1:
+        if _pair_score(olds[oi[0]], news[nj[0]]) is not None:
+            pairs[oi[0]] = nj[0]
+        return
+    if n * m > _DP_LIMIT:
+        # Two unrelated stretches: pair by number only.
+        by_number = {news[j].number: j for j in nj if news[j].number is not None}
+        for i in oi:
+            j = by_number.get(olds[i].number)
+            if j is not None and j not in pairs.values() and _pair_score(olds[i], news[j]):
+                pairs[i] = j
+        return
+    score = [[0.0] * (m + 1) for _ in range(n + 1)]
+    step = [[0] * (m + 1) for _ in range(n + 1)]  # 0 skip old, 1 skip new, 2 pair
+    for x in range(1, n + 1):
+        step[x][0] = 0
+    for y in range(1, m + 1):
+        step[0][y] = 1
+    for x in range(1, n + 1):
+        a = olds[oi[x - 1]]
+        for y in range(1, m + 1):
+            best, how = score[x - 1][y], 0
+            if score[x][y - 1] > best:
+                best, how = score[x][y - 1], 1
+            s = _pair_score(a, news[nj[y - 1]])
+            if s is not None and score[x - 1][y - 1] + s > best:
+                best, how = score[x - 1][y - 1] + s, 2
+            score[x][y], step[x][y] = best, how
+    x, y = n, m
+    while x and y:
+        how = step[x][y]
+        if how == 2:
+            pairs[oi[x - 1]] = nj[y - 1]
+            x, y = x - 1, y - 1
+        elif how == 0:
+            x -= 1
+        else:
+            y -= 1
+
+
+def _align(olds: list[_Item], news: list[_Item], by_id: bool) -> dict[int, int]:
+    """old index -> new index for every pair found."""
+    pairs: dict[int, int] = {}
+    if by_id:
+        new_by_id = {it.p.id: j for j, it in enumerate(news)}
+        for i, it in enumerate(olds):
+            j = new_by_id.get(it.p.id)
+            if j is not None:
+                pairs[i] = j
+    else:
+        # 1. Anchors: identical normalised text, unique on both sides.
+        old_keys = Counter(it.key for it in olds)
+        new_at: dict[str, int] = {}
+        new_keys = Counter()
+        for j, it in enumerate(news):
+            new_keys[it.key] += 1
+            new_at[it.key] = j
+        for i, it in enumerate(olds):
+            if old_keys[it.key] == 1 and new_keys[it.key] == 1:
+                pairs[i] = new_at[it.key]
+        # 2. Between consecutive in-order anchors, pair the rest in order.
+        anchors = sorted(pairs.items())
+        keep = _lis([j for _, j in anchors])
+        in_order = [anchors[k] for k in sorted(keep)]
+        paired_new = set(pairs.values())
+        bounds = [(-1, -1)] + in_order + [(len(olds), len(news))]
+        for (i0, j0), (i1, j1) in zip(bounds, bounds[1:]):
+            oi = [i for i in range(i0 + 1, i1) if i not in pairs]
+            nj = [j for j in range(j0 + 1, j1) if j not in paired_new]
+            _align_gap(olds, news, oi, nj, pairs)
+    # 3. What is left: the same paragraph elsewhere (a move), by similarity.
+    left_old = [i for i in range(len(olds)) if i not in pairs]
+    paired_new = set(pairs.values())
+    left_new = [j for j in range(len(news)) if j not in paired_new]
+    if left_old and left_new and len(left_old) * len(left_new) <= _MOVE_LIMIT:
+        candidates = []
+        for i in left_old:
+            for j in left_new:
+                sim = 1.0 if olds[i].key == news[j].key else olds[i].similarity(news[j])
+                if sim >= MOVE_SIMILARITY:
+                    candidates.append((-sim, i, j))
+        candidates.sort()
+        used_new: set[int] = set()
+        for _, i, j in candidates:
+            if i not in pairs and j not in used_new:
+                pairs[i] = j
+                used_new.add(j)
+    return pairs
+
+
+def _compare_lists(olds_p, news_p, differ: _Differ, by_id: bool) -> list[ParagraphChange]:
+    olds = [_Item(p, differ.strict) for p in olds_p]
+    news = [_Item(p, differ.strict) for p in news_p]
+    pairs = _align(olds, news, by_id)
+    ordered = sorted(pairs.items())
+    in_order = _lis([j for _, j in ordered])
+    moved_old = {ordered[k][0] for k in range(len(ordered)) if k not in in_order}
+    new_to_old = {j: i for i, j in pairs.items()}
+
+    # Sort keys: a new paragraph sits at (j, 0); a deleted one right after the new place of
+    # the nearest old paragraph before it that stayed in order, deletions before insertions.
+    keyed: list[tuple[tuple, ParagraphChange]] = []
+    for j, it in enumerate(news):
+        i = new_to_old.get(j)
+        if i is None:
+            change = _inserted(it.p)
+        else:
+            change = _pair(olds[i], it, differ, by_id, moved=i in moved_old)
+        keyed.append(((j, 0, 0), change))
+    anchor = -1
+    for i, it in enumerate(olds):
+        if i in pairs:
+            if i not in moved_old:
+                anchor = pairs[i]
+            continue
+        keyed.append(((anchor, 1, i), _deleted(it.p)))
+    keyed.sort(key=lambda kc: kc[0])
+    return [c for _, c in keyed]
+
+
+def _inserted(p: Paragraph) -> ParagraphChange:
+    return ParagraphChange(old_id=None, new_id=p.id, change="inserted", new_text=p.text,
+                           diff=(("+", p.text),) if p.text else (),
+                           subparagraphs=tuple(_inserted(s) for s in p.subparagraphs), new=p)
+
+
+def _deleted(p: Paragraph) -> ParagraphChange:
+    return ParagraphChange(old_id=p.id, new_id=None, change="deleted", old_text=p.text,
+                           diff=(("-", p.text),) if p.text else (),
+                           subparagraphs=tuple(_deleted(s) for s in p.subparagraphs), old=p)
+
+
+def _pair(a: _Item, b: _Item, differ: _Differ, by_id: bool, moved: bool) -> ParagraphChange:
+    old, new = a.p, b.p
+    subs = tuple(_compare_lists(old.subparagraphs, new.subparagraphs, differ, by_id))
+    marks = tuple(dict.fromkeys(_marks(old) + _marks(new)))
+    if a.key == b.key or (marks and canonical(old.text, marks, differ.strict)
+                          == canonical(new.text, marks, differ.strict)):
+        # Unchanged. A diff made only of typographic pairs would read as a change, so such
+        # a paragraph carries none; an identical one carries its text as kept.
+        diff = (("=", old.text),) if old.text == new.text and old.text else ()
+        own_changed = False
+    else:
+        diff = differ.diff(old.text, new.text, marks)
+        own_changed = True
+    subs_changed = any(s.change != "unchanged" or s.moved for s in subs)
+    return ParagraphChange(
+        old_id=old.id, new_id=new.id,
+        change="modified" if own_changed or subs_changed else "unchanged",
+        old_text=old.text, new_text=new.text, diff=diff, moved=moved,
+        subparagraphs=subs, old=old, new=new)
+
+
+def _header(old: Resolution, new: Resolution, strict: bool) -> tuple[tuple[str, object, object], ...]:
+    """Front matter that changed: (name, old value, new value)."""
+    out = []
+    for name in ("kind", "symbol", "title", "body", "sponsors", "transition", "sponsor_note"):
+        a, b = getattr(old, name), getattr(new, name)
+        if isinstance(a, str) and isinstance(b, str) and not strict:
+            same = canonical(a) == canonical(b)
+        else:
+            same = a == b
+        if not same:
+            out.append((name, a, b))
+    return tuple(out)
