@@ -329,6 +329,19 @@ def _template() -> _Template:
     )
 
 
+def w3cdtf(date) -> str:
+    """A date for w:date and core properties: a datetime (UTC) or a string kept as given."""
+    if date is None:
+        return FIXED_DATE
+    if isinstance(date, str):
+        return date
+    from datetime import timezone
+
+    if getattr(date, "tzinfo", None) is not None:
+        date = date.astimezone(timezone.utc)
+    return date.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
 def _core_xml(title: str, date: str) -> bytes:
     return (
         "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
@@ -343,9 +356,10 @@ def _core_xml(title: str, date: str) -> bytes:
         "</cp:coreProperties>").encode("utf-8")
 
 
-def package(body_xml: str, title: str = "", date: str = FIXED_DATE) -> bytes:
+def package(body_xml: str, title: str = "", date=FIXED_DATE) -> bytes:
     """A complete .docx whose body is `body_xml` (a run of w:p elements)."""
     t = _template()
+    date = w3cdtf(date)
     document = (t.head + body_xml + t.tail).encode("utf-8")
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:

@@ -27,7 +27,7 @@ from typing import Iterator, Sequence
 from drafting.model import Amendment, Comparison, Paragraph, ParagraphChange, Resolution
 from drafting.render.docx import (
     FIXED_DATE, PLAIN, HouseStyle, escape, front_matter, house_of, label_of, opener_format,
-    opener_length, package, paragraph, run, style_of,
+    opener_length, package, paragraph, run, style_of, w3cdtf,
 )
 
 # A piece of a paragraph: (kind, text, format, author); kind "=" kept, "-" deleted,
@@ -38,8 +38,8 @@ Span = tuple[str, str, str, "str | None"]
 class _Marks:
     """Numbers revision marks within one document (w:id must be unique) and writes them."""
 
-    def __init__(self, date: str):
-        self.date = escape(date)
+    def __init__(self, date):
+        self.date = escape(w3cdtf(date))
         self.next_id = 1
 
     def attrs(self, author: str) -> str:
@@ -301,11 +301,11 @@ class _ComparisonWriter:
             yield self.text_line("Transition", old, new, self.house.transition)
 
 
-def render_comparison(comparison: Comparison, author: str, date: str = FIXED_DATE) -> bytes:
+def render_comparison(comparison: Comparison, author: str, date=FIXED_DATE) -> bytes:
     """The new revision with every change from the old one as a tracked change.
 
-    `author` and `date` (W3CDTF, "2025-09-19T00:00:00Z") go on every mark; the house style
-    is the new revision's.
+    `author` and `date` (a datetime, or W3CDTF text "2025-09-19T00:00:00Z") go on every
+    mark; the house style is the new revision's.
     """
     house = house_of(comparison.new, None)
     writer = _ComparisonWriter(comparison, house, author, date)

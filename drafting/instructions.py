@@ -1,0 +1,508 @@
+"""Amendment instructions: parse them into Operations, write Operations back as sentences,
+and read whole amendment documents (A/C.3/80/L.65) into AmendmentDocuments.
+
+The instruction language is grammar/amendment.lark. Examples:
+    'In operative paragraph 3, after "financing" insert "and predictable"'
+        -> (Operation("insert_text", "OP3", anchor="financing", new="and predictable",
+                      position="after"),)
+    'Delete the third preambular paragraph and operative paragraph 2.'
+        -> (Operation("delete_paragraph", "PP3"), Operation("delete_paragraph", "OP2"))
+    'PP2: delete' -> (Operation("delete_paragraph", "PP2"),)
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from drafting.errors import ParseError
+from drafting.model import AmendmentDocument, Operation
+
+__all__ = ["parse_instructions", "to_instruction", "is_amendment_document",
+           "parse_amendment_document", "grammar_dir"]
+
+
+def grammar_dir() -> Path:
+    """Where the .lark files live: inside the package in an installed wheel, else the
+    repository's top-level grammar/ folder (editable installs, a checkout)."""
+    import drafting
+
+    packaged = Path(drafting.__file__).parent / "grammar"
+    if packaged.is_dir():
+        return packaged
+    return Path(drafting.__file__).resolve().parent.parent / "grammar"
+
+
+# --- words -----------------------------------------------------------------------------
+
+_UNITS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+_TEENS = ("tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
+          "sixteenth", "seventeenth", "eighteenth", "nineteenth")
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40}
+_ROUND = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50}
+
+
+def ordinal_value(word: str) -> int:
+    """'fourteenth' -> 14, 'twenty-first' -> 21, '3rd' -> 3."""
+    w = word.lower().strip()
+    if w[0].isdigit():
+        return int(re.match(r"\d+", w)[0])
+    if w in _UNITS:
+        return _UNITS.index(w) + 1
+    if w in _TEENS:
+        return _TEENS.index(w) + 10
+    if w in _ROUND:
+        return _ROUND[w]
+    tens, unit = re.split(r"[- ]", w, maxsplit=1)
+    return _TENS[tens] + _UNITS.index(unit) + 1
+
+
+def ordinal_word(n: int) -> str:
+    """14 -> 'fourteenth'; beyond fiftieth, '51st'."""
+    if 1 <= n <= 9:
+        return _UNITS[n - 1]
+    if 10 <= n <= 19:
+        return _TEENS[n - 10]
+    if n % 10 == 0 and n in _ROUND.values():
+        return next(k for k, v in _ROUND.items() if v == n)
+    if 21 <= n <= 49:
+        tens = next(k for k, v in _TENS.items() if v == n - n % 10)
+        return f"{tens}-{_UNITS[n % 10 - 1]}"
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _label(text: str) -> str:
+    """'5 bis' -> '5bis', '5BIS' -> '5bis'."""
+    m = re.match(r"(\d+)\s*([A-Za-z]*)", text.strip())
+    return m[1] + m[2].lower()
+
+
+def _subs(tokens) -> str:
+    """['(a)', '( ii )'] -> '(a)(ii)'."""
+    return "".join("(" + re.sub(r"\s+", "", str(t))[1:-1].lower() + ")" for t in tokens)
+
+
+def _prefix(part_token) -> str:
+    return "PP" if str(part_token).lower().startswith("pre") else "OP"
+
+
+def _clean(text: str) -> str:
+    """Join line wraps and collapse white space; a word broken after a hyphen at a line end
+    ("Secretary-\\nGeneral") is joined without a space. Otherwise verbatim."""
+    text = re.sub(r"(?<=\w[-\u2010\u2011])[ \t]*\n\s*(?=\w)", "", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _unquote(token) -> str:
+    return _clean(str(token)[1:-1])
+
+
+# --- the tree -> Operations ------------------------------------------------------------
+
+def _build_transformer():
+    from lark import Transformer, v_args
+
+    @v_args(inline=True)
+    class ToOperations(Transformer):
+        """Each rule of grammar/amendment.lark becomes a value; instructions become lists of
+        Operations, edits become functions of the paragraph they apply to."""
+
+        # references: each gives a list of paragraph ids
+        def numbered_ref(self, part, _word, label, *subs):
+            return _prefix(part) + _label(label) + _subs(subs)
+
+        def bare_ref(self, _word, label, *subs):
+            # "paragraph 3" alone is an operative paragraph: only those are numbered.
+            return "OP" + _label(label) + _subs(subs)
+
+        def ordinal_ref(self, ordinal, part, _word):
+            return f"{_prefix(part)}{ordinal_value(ordinal)}"
+
+        def short_ref(self, token):
+            return _short(token)
+
+        def sub_ref(self, _word, *rest):
+            *subs, parent = rest
+            return parent + _subs(subs)
+
+        def numbered_group(self, part, _word, *labels):
+            return [_prefix(part) + _label(x) for x in labels]
+
+        def ordinal_group(self, *items):
+            *ordinals, part, _word = items
+            return [f"{_prefix(part)}{ordinal_value(o)}" for o in ordinals]
+
+        def refs(self, *groups):
+            out: list[str] = []
+            for g in groups:
+                out.extend(g if isinstance(g, list) else [g])
+            return out
+
+        # quoted text and where it is
+        def occurrence(self, ordinal):
+            return ordinal_value(ordinal)
+
+        occurrence_after = occurrence
+
+        def text_ref(self, *items):
+            occ = None
+            text = None
+            for x in items:
+                if isinstance(x, int):
+                    occ = x
+                else:
+                    text = _unquote(x)
+            return text, occ
+
+        def where(self, token):
+            return str(token).lower()
+
+        def new_text(self, token):
+            return _unquote(token) if token.type == "QUOTED" else _clean(str(token))
+
+        # edits inside one paragraph: functions of the target id
+        def insert_text(self, *items):
+            if isinstance(items[0], str) and items[0] in ("after", "before"):
+                position, (anchor, occ), new = items[0], items[1], _unquote(items[2])
+            else:
+                new, position, (anchor, occ) = _unquote(items[0]), items[1], items[2]
+            return lambda t: Operation("insert_text", t, anchor=anchor, new=new,
+                                       position=position, occurrence=occ)
+
+        def delete_text(self, text_ref):
+            old, occ = text_ref
+            return lambda t: Operation("delete_text", t, old=old, occurrence=occ)
+
+        def replace_text(self, text_ref, new):
+            old, occ = text_ref
+            new = _unquote(new)
+            return lambda t: Operation("replace_text", t, old=old, new=new, occurrence=occ)
+
+        def edits(self, *edits):
+            return list(edits)
+
+        # whole instructions: lists of Operations
+        def in_paragraph(self, refs, edits):
+            return [edit(t) for t in refs for edit in edits]
+
+        def short_edits(self, ref, edits):
+            return [edit(_short(ref)) for edit in edits]
+
+        def short_delete(self, ref):
+            return [Operation("delete_paragraph", _short(ref))]
+
+        def short_replace(self, ref, new):
+            return [Operation("replace_paragraph", _short(ref), new=new)]
+
+        def at_edge(self, edge, refs, new):
+            position = "end" if str(edge).lower() == "end" else "beginning"
+            return [Operation("insert_text", t, new=_unquote(new), position=position)
+                    for t in refs]
+
+        def insert_paragraph(self, *items):
+            where = next(x for x in items if x in ("after", "before"))
+            targets = next(x for x in items if isinstance(x, (list, str)) and x not in
+                           ("after", "before"))
+            new = items[-1]
+            if isinstance(targets, str):
+                targets = [targets]
+            # "After operative paragraphs 3 and 5, insert ..." means one after each.
+            return [Operation("insert_paragraph", t, new=new, position=f"{where} {t}")
+                    for t in targets]
+
+        def delete_paragraphs(self, refs, _renumber=None):
+            return [Operation("delete_paragraph", t) for t in refs]
+
+        def replace_paragraph(self, ref, *rest):
+            return [Operation("replace_paragraph", ref, new=rest[-1])]
+
+        def destination(self, word, ref):
+            return ("after " if word.type == "FOLLOW" else "before ") + ref
+
+        def move_paragraph(self, ref, destination):
+            return [Operation("move_paragraph", ref, position=destination)]
+
+        def replace_all(self, old, new):
+            return [Operation("replace_all", None, old=_unquote(old), new=_unquote(new))]
+
+        def start(self, *instructions):
+            return tuple(op for ops in instructions if isinstance(ops, list) for op in ops)
+
+    return ToOperations()
+
+
+def _short(token) -> str:
+    """'OP 5BIS(a)' -> 'OP5bis(a)'."""
+    s = re.sub(r"\s+", "", str(token))
+    m = re.match(r"(?i)(OP|PP)(\d+[a-z]*)(.*)", s)
+    return m[1].upper() + m[2].lower() + m[3].lower()
+
+
+@lru_cache(maxsize=1)
+def _parser():
+    from lark import Lark
+
+    return Lark((grammar_dir() / "amendment.lark").read_text(encoding="utf-8"),
+                parser="lalr", lexer="contextual", transformer=_build_transformer(),
+                propagate_positions=False, maybe_placeholders=False, strict=True)
+
+
+# Friendly names for the terminals a parse error may expect.
+_FRIENDLY = {
+    "QUOTED": "quoted text", "PARA_TEXT": "the text of the paragraph", "LABEL": "a number",
+    "ORDINAL": "an ordinal (first, second ...)", "SHORT_REF": "a paragraph (OP3, PP2)",
+    "PART": '"operative" or "preambular"', "SUB": "a sub-paragraph like (a)",
+    "ITEM_NO": "a numbered item", "$END": "the end", "_END": '"."', "_AND": '"and"',
+    "_INSERT": '"insert"', "_WITH": '"with"', "WHERE": '"after" or "before"',
+    "_THROUGHOUT": '"throughout the text"', "_NEW_A": '"a new"', "RENUMBER": '"and renumber"',
+    "PARAGRAPH": '"paragraph"', "PARAGRAPHS": '"paragraphs"', "SUBPARAGRAPH": '"subparagraph"',
+}
+
+
+def _expected(names) -> str:
+    parser = _parser()
+    shown = set()
+    for name in names:
+        if name in _FRIENDLY:
+            shown.add(_FRIENDLY[name])
+            continue
+        try:
+            term = parser.get_terminal(name)
+        except KeyError:
+            shown.add(name)
+            continue
+        pattern = term.pattern
+        shown.add(f'"{pattern.value}"' if pattern.type == "str" else name.lower())
+    return ", ".join(sorted(shown))
+
+
+def _parse(text: str, source: str | None, line_offset: int = 0) -> tuple[Operation, ...]:
+    from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, \
+        UnexpectedToken, VisitError
+
+    try:
+        return _parser().parse(text)
+    except UnexpectedInput as e:
+        line, column = getattr(e, "line", 1), getattr(e, "column", 1)
+        if isinstance(e, UnexpectedToken) and e.token.type == "$END" or isinstance(
+                e, UnexpectedEOF):
+            lines = text.rstrip().splitlines() or [""]
+            line, column = len(lines), len(lines[-1]) + 1
+            message = "instruction ends too early; expected " + _expected(e.expected)
+        elif isinstance(e, UnexpectedToken):
+            message = f"unexpected {str(e.token)!r}; expected " + _expected(e.expected)
+        elif isinstance(e, UnexpectedCharacters):
+            allowed = e.allowed or set()
+            word = re.match(r"\S{1,30}", text[e.pos_in_stream:])
+            message = (f"unexpected {word[0] if word else text[e.pos_in_stream]!r}"
+                       + ("; expected " + _expected(allowed) if allowed else ""))
+        else:  # pragma: no cover - lark's other UnexpectedInput kinds
+            message = str(e).splitlines()[0]
+        lines = text.splitlines()
+        src = lines[line - 1] if 0 < line <= len(lines) else None
+        raise ParseError(message, source, line + line_offset, column, src) from None
+    except VisitError as e:  # pragma: no cover - a transformer bug shows its cause
+        raise e.orig_exc
+
+
+def parse_instructions(text: str, source: str | None = None) -> tuple[Operation, ...]:
+    """One or more instructions (sentences, a numbered list, or short forms) -> Operations.
+
+    Raises ParseError located in `text` (line, column) saying what was expected.
+    """
+    if not text.strip():
+        raise ParseError("no amendment instruction", source, 1, 1, "")
+    return _parse(text, source)
+
+
+# --- Operation -> sentence -------------------------------------------------------------
+
+def _quote(text: str) -> str:
+    """Straight quotes unless the text holds one; then curly quotes."""
+    if '"' not in text:
+        return f'"{text}"'
+    if "”" not in text:
+        return f"“{text}”"
+    raise ValueError(f"text holds both kinds of closing quote, cannot be quoted: {text!r}")
+
+
+def paragraph_name(pid: str) -> str:
+    """'OP5bis' -> 'operative paragraph 5bis'; 'OP1(a)(i)' -> 'operative paragraph 1 (a) (i)'."""
+    m = re.fullmatch(r"(OP|PP)(\d+[a-z]*)((?:\([a-z]+\))*)", pid)
+    if not m:
+        raise ValueError(f"not a paragraph id: {pid!r}")
+    part = "operative" if m[1] == "OP" else "preambular"
+    subs = " ".join(re.findall(r"\([a-z]+\)", m[3]))
+    return f"{part} paragraph {m[2]}" + (f" {subs}" if subs else "")
+
+
+def _at(occurrence: int | None, text: str) -> str:
+    quoted = _quote(text)
+    if occurrence:
+        return f"the {ordinal_word(occurrence)} occurrence of {quoted}"
+    return quoted
+
+
+def to_instruction(op: Operation) -> str:
+    """A UN-style sentence for one operation; parse_instructions(to_instruction(op)) == (op,).
+
+    Operation("insert_text", "OP3", anchor="x", new="y", position="after")
+        -> 'In operative paragraph 3, after "x", insert "y".'
+    """
+    kind = op.op
+    if kind == "replace_all":
+        return f"Throughout the text, replace {_quote(op.old)} with {_quote(op.new)}."
+    where = paragraph_name(op.target)
+    if kind == "insert_text":
+        if op.position in ("end", "beginning"):
+            return f"At the {op.position} of {where}, insert {_quote(op.new)}."
+        return (f"In {where}, {op.position} {_at(op.occurrence, op.anchor)}, "
+                f"insert {_quote(op.new)}.")
+    if kind == "delete_text":
+        return f"In {where}, delete {_at(op.occurrence, op.old)}."
+    if kind == "replace_text":
+        return f"In {where}, replace {_at(op.occurrence, op.old)} with {_quote(op.new)}."
+    if kind == "delete_paragraph":
+        return f"Delete {where}."
+    if kind == "replace_paragraph":
+        return f"Replace {where} with the following: {_quote(op.new)}."
+    if kind == "insert_paragraph":
+        side, _, named = (op.position or f"after {op.target}").partition(" ")
+        kind_word = "operative" if op.target.startswith("OP") else "preambular"
+        return (f"{side.capitalize()} {paragraph_name(named or op.target)}, insert a new "
+                f"{kind_word} paragraph, reading: {_quote(op.new)}.")
+    if kind == "move_paragraph":
+        side, _, named = op.position.partition(" ")
+        verb = "follow" if side == "after" else "precede"
+        return f"Move {where} to {verb} {paragraph_name(named)}."
+    raise ValueError(f"unknown operation {kind!r}")  # pragma: no cover - model checks kinds
+
+
+# --- whole amendment documents ---------------------------------------------------------
+
+# "Belarus and Russian Federation: amendment to revised draft resolution" (L.61, L.62)
+_AMENDS_LINE = re.compile(
+    r":\s*(?:amendments?|proposed\s+amendments?)\s+to\s+(?:the\s+)?(?:revised\s+)?"
+    r"draft\s+(?:resolution|decision)\b\s*(?P<symbol>[A-Z][A-Za-z0-9./-]*/[A-Za-z0-9./-]+)?",
+    re.IGNORECASE)
+_SYMBOL = re.compile(r"^\s*(?P<symbol>[A-Z]{1,8}(?:/[A-Za-z0-9.\-]+)+)\s*$")
+# Page furniture of UN documents: job numbers "25-17997 (E)    121125", bar codes
+# "*2517997*", page numbers "2/3", "Distr.: Limited", dates, "Original: English".
+_FURNITURE = re.compile(
+    r"^\s*(?:\d{2}-\d{5}\s*(?:\([A-Z]\))?.*|\*\d{5,}\*|\d+/\d+|Distr\.:.*|Original:.*"
+    r"|United Nations|General Assembly|Security Council|Economic and Social Council"
+    r"|\d{1,2} (?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December) \d{4})\s*$")
+
+# Member States whose names contain " and ": a sponsor list splits on commas and on the
+# last " and " that is not inside one of these.
+_NAMES_WITH_AND = (
+    "United Kingdom of Great Britain and Northern Ireland", "Antigua and Barbuda",
+    "Bosnia and Herzegovina", "Saint Kitts and Nevis", "Saint Vincent and the Grenadines",
+    "Sao Tome and Principe", "Trinidad and Tobago",
+)
+
+
+def is_amendment_document(text: str) -> bool:
+    """True when the text names itself an amendment: '...: amendment to draft resolution X'."""
+    head = re.sub(r"\s+", " ", text[:6000])
+    return _AMENDS_LINE.search(head) is not None
+
+
+def split_sponsors(text: str) -> tuple[str, ...]:
+    """'A, B, United Kingdom of Great Britain and Northern Ireland and C' -> (A, B, UK, C)."""
+    text = _clean(text)
+    guarded = text
+    for name in _NAMES_WITH_AND:
+        guarded = re.sub(re.escape(name), lambda m: m[0].replace(" and ", " \0 "), guarded,
+                         flags=re.IGNORECASE)
+    parts = [p.strip() for p in guarded.split(",")]
+    last = parts.pop()
+    head, sep, tail = last.rpartition(" and ")
+    if sep:
+        parts.append(head.strip())
+        last = tail.strip()
+    parts.append(last)
+    return tuple(p.replace(" \0 ", " and ") for p in parts if p)
+
+
+def parse_amendment_document(text: str, source: str | None = None) -> AmendmentDocument:
+    """A whole amendment document -> AmendmentDocument(symbol, amends, sponsors, title, ops).
+
+    Layout of the UN documents: page furniture and the symbol at the top; the sponsors'
+    names ending ': amendment to draft resolution A/C.3/80/L.24' (the symbol possibly on
+    the next line); the amended draft's title; then the instructions.
+    """
+    lines = text.splitlines()
+    # Locate the sponsors' block: the paragraph (lines between blank lines) whose joined
+    # text carries ": amendment to ... draft resolution".
+    blocks: list[tuple[int, int]] = []
+    start = None
+    for i, line in enumerate(lines + [""]):
+        if line.strip() and start is None:
+            start = i
+        elif not line.strip() and start is not None:
+            blocks.append((start, i))
+            start = None
+    found = None
+    for b, (s, e) in enumerate(blocks):
+        joined = " ".join(x.strip() for x in lines[s:e])
+        m = _AMENDS_LINE.search(joined)
+        if m:
+            found = b, joined, m
+            break
+    if found is None:
+        raise ParseError("not an amendment document: no line ending "
+                         "': amendment to draft resolution SYMBOL'", source, 1, 1,
+                         lines[0] if lines else "")
+    b, joined, m = found
+    block_start, block_end = blocks[b]
+    # The sponsors' block may begin with furniture lines (agenda item, title of the item)
+    # when no blank line separates them; keep only the lines from the one that starts the
+    # list: walk back from the amends line while the previous line ends with a comma.
+    sponsor_lines = [x.strip() for x in lines[block_start:block_end]]
+    last = next(i for i in range(len(sponsor_lines))
+                if _AMENDS_LINE.search(" ".join(sponsor_lines[:i + 1])))
+    first = last
+    while first > 0 and sponsor_lines[first - 1].rstrip().endswith(","):
+        first -= 1
+    names = " ".join(sponsor_lines[first:last + 1])
+    names = names[:_AMENDS_LINE.search(names).start()]
+    sponsors = split_sponsors(names)
+    amends = m["symbol"]
+
+    symbol = None
+    for line in lines[:block_start]:
+        sm = _SYMBOL.match(line)
+        if sm and "/" in sm["symbol"]:
+            symbol = sm["symbol"]
+            break
+
+    # The title: the next block, unless it already reads as an instruction.
+    rest = blocks[b + 1:]
+    title = None
+    if rest:
+        s, e = rest[0]
+        candidate = _clean(" ".join(lines[s:e]))
+        if not _looks_like_instruction(candidate):
+            title = candidate
+            rest = rest[1:]
+    if not rest:
+        raise ParseError("amendment document has no instructions", source,
+                         block_end + 1, 1, None)
+    body_start = rest[0][0]
+    body = [("" if _FURNITURE.match(x) or (symbol and x.strip() == symbol) else x)
+            for x in lines[body_start:]]
+    operations = _parse("\n".join(body), source, line_offset=body_start)
+    return AmendmentDocument(symbol=symbol, amends=amends, sponsors=sponsors,
+                             operations=operations, title=title, source=source)
+
+
+_INSTRUCTION_START = re.compile(
+    r"^(?:\d{1,3}[.)]\s*)?(?:in|after|before|delete|replace|insert|add|move|throughout|at the"
+    r"|(?:OP|PP)\s?\d)\b", re.IGNORECASE)
+
+
+def _looks_like_instruction(text: str) -> bool:
+    return bool(_INSTRUCTION_START.match(text)) or text.rstrip().endswith(":")

@@ -1,0 +1,102 @@
+"""Closed word classes of the resolution genre (EN, ES, FR, PT), used to read texts.
+
+These are grammatical classes, not lists of openers: openers are an open class recognised by
+their shape (a participle, an adjective, a verb in the third person or the infinitive, with
+the adverbs and particles around it). What is listed here is what shape cannot tell: which
+verbs are light verbs that keep their noun ("Taking note", "Expressing grave concern"),
+which words are adverbs without an -ly/-mente/-ment ending, which words end an opener.
+"""
+from __future__ import annotations
+
+import re
+
+# Words that name an authoring organ; a body line ("The General Assembly,") contains one.
+ORGAN_WORDS = frozenset("""
+assembly council conference committee commission board meeting parties summit forum group
+executive commissioners governing states ministers heads session
+assemblée conseil conférence comité commission réunion parties sommet groupe
+asamblea consejo conferencia comité comisión reunión partes cumbre grupo junta
+assembleia conselho conferência comitê comissão reunião partes cúpula grupo
+""".split())
+
+# Articles a body line starts with.
+BODY_ARTICLES = frozenset("the el la le les los las a o os as l' l’".split())
+
+# Light verbs: they keep the noun that follows them in the opener.
+LIGHT_VERBS = frozenset("""
+taking takes take expressing expresses express paying pays placing places giving gives
+lending lends attaching attaches
+tomando toma tomar expresando expresa expresar rindiendo rinde haciendo hace
+prenant prend prendre exprimant exprime exprimer rendant rend
+tomando toma expressando expressa
+""".split())
+
+# Words after a light verb that belong to its noun phrase ("its concern", "grave concern").
+LIGHT_NOUN_MODIFIERS = frozenset("""
+its their his her deep deepest grave serious profound sincere full strong great particular
+utmost gravest sincerest
+su sus profunda profundo grave seria sincero sincera
+sa son ses vive vif profonde profond grave sincère
+""".split())
+
+# Adverbs that do not end in -ly / -mente / -ment.
+ADVERBS = frozenset("""
+also further again once still moreover furthermore likewise too thus
+además también asimismo nuevamente igualmente una vez más
+aussi encore outre de nouveau enfin
+""".split())
+
+ADVERB_ENDINGS = ("ly", "mente", "ment")
+
+# Particles that belong to the verb ("Calls upon", "Bearing in mind", "Takes into account").
+PARTICLE_PHRASES = (
+    ("upon",), ("on",), ("for",), ("in", "mind"), ("into", "account"),
+    ("en", "cuenta"), ("presente",), ("à", "l'esprit"), ("à", "l’esprit"),
+)
+PARTICLE_HEADS = frozenset("""
+calls call calling bearing bear bears keeping keep keeps taking takes take
+teniendo tiene tener ayant
+""".split())
+
+# Auxiliaries and pronouns that open a compound opener ("Having considered", "Se déclarant").
+COMPOUND_HEADS = frozenset("having habiendo ayant tras se s' s’ to para being siendo étant".split())
+
+# Adverbial idioms that stay with the verb ("Condemns in the strongest terms").
+ADVERBIAL_IDIOMS = (
+    ("in", "the", "strongest", "possible", "terms"), ("in", "the", "strongest", "terms"),
+    ("en", "los", "términos", "más", "enérgicos"), ("dans", "les", "termes", "les", "plus", "énergiques"),
+    ("once", "again"), ("una", "vez", "más"),
+)
+
+# "with" + noun ("Noting with concern", "Notes with alarm") until one of these words.
+WITH_WORDS = frozenset("with con avec com".split())
+PHRASE_STOPS = frozenset("""
+that the of its their a an this these those to at in on for by from about regarding over
+concerning which whose all any
+que la el los las lo le les un une una de del des du à a al au aux en por para sobre con
+""".split())
+
+# Member States and observers whose names contain " and ": a sponsor list is split on
+# commas and the final " and ", never inside these names.
+COMPOUND_STATE_NAMES = (
+    "Antigua and Barbuda", "Bosnia and Herzegovina", "Saint Kitts and Nevis",
+    "Saint Vincent and the Grenadines", "Sao Tome and Principe", "Trinidad and Tobago",
+    "United Kingdom of Great Britain and Northern Ireland", "Turks and Caicos Islands",
+    "Heard Island and McDonald Islands", "Wallis and Futuna",
+    "Antigua y Barbuda", "Bosnia y Herzegovina", "Saint Kitts y Nevis", "Trinidad y Tabago",
+    "San Vicente y las Granadinas", "Santo Tomé y Príncipe",
+    "Antigua-et-Barbuda", "Trinité-et-Tobago", "Saint-Kitts-et-Nevis",
+)
+
+# Frequent function words per language, to tell the language of a text.
+STOPWORDS = {
+    "en": frozenset("the of and to in that its for with on by as be are is".split()),
+    "es": frozenset("el la los las de del y en que por con para su sus se una".split()),
+    "fr": frozenset("le la les de des du et en que qui pour par au aux sur une est".split()),
+    "pt": frozenset("o a os as de da do dos das e em que para com por uma não".split()),
+}
+
+# Operative transitions of OAS texts ("RESOLVES:"), in the four OAS languages.
+TRANSITION = re.compile(
+    r"^(?:RESOLVES|RESOLVE|RESUELVE|DECIDES|DECIDE|DÉCIDE|ACUERDA|AGREES|RÉSOUT|DECLARES|DECLARA)\s*:\s*$",
+    re.IGNORECASE)

@@ -1,0 +1,369 @@
+"""Parse texts into the model; the only module that knows where grammar/ lives.
+
+Pipeline, each stage callable on its own: `preprocess.split_lines` -> `preprocess.find_body`
+and `read_front` (front matter) -> `preprocess.lex_body` (line tokens) -> the LALR grammar
+`grammar/resolution.lark` -> `ToModel` (a lark Transformer) -> `Resolution`.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from lark import Lark, Transformer, Token
+from lark.exceptions import UnexpectedInput
+from lark.lexer import Lexer
+
+from drafting import lexicon, preprocess
+from drafting.errors import ParseError
+from drafting.model import Footnote, Paragraph, Resolution
+from drafting.symbols import symbols_in
+
+
+def grammar_dir() -> Path:
+    """grammar/ inside the installed package (wheel), else at the top of the repository."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "grammar", here.parent / "grammar"):
+        if (candidate / "resolution.lark").is_file():
+            return candidate
+    raise FileNotFoundError("grammar/resolution.lark not found next to the drafting package")
+
+
+class _TokenStream(Lexer):
+    """The grammar's 'lexer': the tokens are already made by preprocess.lex_body."""
+
+    def __init__(self, lexer_conf):
+        pass
+
+    def lex(self, data):
+        yield from data
+
+
+@lru_cache(maxsize=None)
+def _parser() -> Lark:
+    path = grammar_dir() / "resolution.lark"
+    return Lark(path.read_text(encoding="utf-8"), parser="lalr", lexer=_TokenStream,
+                import_paths=[grammar_dir()], strict=False)
+
+
+# ---------------------------------------------------------------------------------------
+# Openers
+
+_OPTION_LABEL = re.compile(
+    r"^\s*(\*\*)?(option|opción|variante)\s+\w+(\*\*)?\s*:?\s*(\*\*)?\s*:?\s*", re.IGNORECASE)
+
+
+def _bare(word: str) -> str:
+    return word.strip("*_,;:.()[]\"'“”‘’").lower()
+
+
+def _is_adverb(word: str, language: str, leading: bool = False) -> bool:
+    w = word.strip("*_,;:")
+    low = w.lower()
+    if low in lexicon.ADVERBS:
+        return True
+    # A capitalised word inside a sentence is a name ("July", "Italy"), not an adverb.
+    if not leading and w[:1].isupper() and not w.isupper():
+        return False
+    ending = {"en": "ly", "es": "mente", "pt": "mente", "fr": "ment"}.get(language, "ly")
+    return len(low) > len(ending) + 2 and low.endswith(ending)
+
+
+def _matching_bracket(text: str, start: int) -> int | None:
+    depth = 0
+    for i in range(start, len(text)):
+        if text[i] == "[":
+            depth += 1
+        elif text[i] == "]":
+            depth -= 1
+            if depth == 0:
+                return i
+    return None
+
+
+def opener_of(text: str, language: str = "en") -> str | None:
+    """The opening phrase of a paragraph, as printed.
+
+    "Expressing grave concern regarding ..." -> "Expressing grave concern"
+    "Recalling also the Headquarters Agreement," -> "Recalling also"
+    "Deploring, in this regard, ..." -> "Deploring"
+    "Condemns in the strongest terms the ..." -> "Condemns in the strongest terms"
+    "*[Takes note* of] *[Welcomes]* the synthesis ..." -> "[Takes note of] [Welcomes]"
+    "*[Recognizes* that Parties ... Depositary;]" -> "Recognizes" (a bracket round the whole paragraph)
+    "Se déclarant gravement préoccupé par ..." -> "Se déclarant gravement préoccupé"
+    "TAKING NOTE of the work ..." -> "TAKING NOTE";  "To instruct the CAM ..." -> "To instruct"
+    """
+    plain = preprocess.strip_markdown(_OPTION_LABEL.sub("", text))
+    plain = preprocess.strip_markdown(_OPTION_LABEL.sub("", plain))
+    if plain.startswith("["):
+        close = _matching_bracket(plain, 0)
+        if close is None or len(plain[1:close].split()) > 8 or close >= len(plain.rstrip(" ;,.")) - 1:
+            plain = plain[1:]
+        else:
+            end = close + 1
+            while True:
+                m = re.match(r"\s*\[", plain[end:])
+                if not m:
+                    break
+                nxt = _matching_bracket(plain, end + m.end() - 1)
+                if nxt is None or len(plain[end:nxt].split()) > 8:
+                    break
+                end = nxt + 1
+            return plain[:end]
+    words = plain.split()
+    if not words:
+        return None
+    out: list[str] = []
+    i = 0
+
+    def take(k: int) -> bool:
+        """Take words[i:i+k]; False when the last one ends the opener with punctuation."""
+        nonlocal i
+        for w in words[i:i + k]:
+            out.append(w)
+        i += k
+        return not re.search(r"[,;:.]$", out[-1])
+
+    # Leading adverbs: "Also recalling", "Deeply concerned", "Further decides".
+    while i + 1 < len(words) and _is_adverb(words[i], language, leading=True) and \
+            not re.search(r"[,;:]$", words[i]):
+        take(1)
+    head = _bare(words[i]) if i < len(words) else ""
+    go = take(1) if i < len(words) else False
+    if go and head in lexicon.COMPOUND_HEADS and i < len(words):
+        # "Having considered", "Se déclarant", "To instruct", "Ayant examiné"
+        head = _bare(words[i])
+        go = take(1)
+    after_adverb = False
+    while go and i < len(words):
+        w = _bare(words[i])
+        rest = tuple(_bare(x) for x in words[i:i + 6])
+        idiom = next((p for p in lexicon.ADVERBIAL_IDIOMS if rest[:len(p)] == p), None)
+        if idiom:
+            go = take(len(idiom))
+            continue
+        if head in lexicon.PARTICLE_HEADS:
+            particle = next((p for p in lexicon.PARTICLE_PHRASES if rest[:len(p)] == p), None)
+            if particle:
+                go = take(len(particle))
+                head = ""
+                continue
+        if head in lexicon.LIGHT_VERBS:
+            j = 0
+            while j < len(rest) and rest[j] in lexicon.LIGHT_NOUN_MODIFIERS:
+                j += 1
+            if j < len(rest) and rest[j] and rest[j] not in lexicon.PHRASE_STOPS:
+                go = take(j + 1)
+                head = ""
+                continue
+            break
+        if _is_adverb(words[i], language):
+            go = take(1)
+            after_adverb = True
+            continue
+        if after_adverb and re.search(r"(é|ée|és|ées|ed|ado|ada|ido|ida)$", w):
+            go = take(1)
+            after_adverb = False
+            continue
+        if w in lexicon.WITH_WORDS:
+            j = 1
+            while j < len(rest) and j <= 3 and rest[j] and rest[j] not in lexicon.PHRASE_STOPS:
+                j += 1
+            if j > 1:
+                go = take(j)
+                continue
+        break
+    if not out:
+        return None
+    return re.sub(r"[,;:.]+$", "", " ".join(out)) or None
+
+
+# ---------------------------------------------------------------------------------------
+# Language
+
+
+def detect_language(text: str) -> str:
+    """The language whose function words are most frequent: "en", "es", "fr" or "pt"."""
+    words = re.findall(r"[^\W\d_]+", text[:20000].lower())
+    scores = {lang: sum(1 for w in words if w in stop) for lang, stop in lexicon.STOPWORDS.items()}
+    return max(scores, key=lambda k: (scores[k], k == "en"))
+
+
+# ---------------------------------------------------------------------------------------
+# Tokens -> model
+
+
+def _join(tokens: list[Token]) -> str:
+    return preprocess.collapse(" ".join(str(t) for t in tokens))
+
+
+class ToModel(Transformer):
+    """Builds paragraphs from the parse tree; ids are given in `assemble`."""
+
+    def __init__(self, language: str):
+        super().__init__()
+        self.language = language
+
+    def _para(self, head: Token, children: list, number=None, label=None, marker=None) -> Paragraph:
+        lines = [c for c in children if isinstance(c, Token)]
+        subs = tuple(c for c in children if isinstance(c, Paragraph))
+        text = _join(([head] if head.type == "PARA" else []) + lines)
+        return Paragraph(id="", text=text, number=number, label=label, marker=marker,
+                         opener=opener_of(text, self.language) if label is None else None,
+                         subparagraphs=subs, references=symbols_in(text), line=head.line)
+
+    def preambular(self, children):
+        return self._para(children[0], children[1:])
+
+    def operative_paragraph(self, children):
+        return self._para(children[0], children[1:], number=str(children[0]))
+
+    def subparagraph(self, children):
+        marker = str(children[0]).strip()
+        return self._para(children[0], children[1:], label=marker.strip("()"), marker=marker)
+
+    subsubparagraph = subparagraph
+
+    def preamble(self, children):
+        return ("preamble", tuple(children))
+
+    def operative(self, children):
+        return ("operative", tuple(children))
+
+    def transition(self, children):
+        return ("transition", str(children[0]))
+
+    def front(self, children):
+        return ("front", children)
+
+    def start(self, children):
+        return children
+
+
+def _with_ids(par: Paragraph, pid: str) -> Paragraph:
+    subs = tuple(_with_ids(s, f"{pid}({s.label})") for s in par.subparagraphs)
+    return Paragraph(id=pid, text=par.text, number=par.number, label=par.label, marker=par.marker,
+                     opener=par.opener, subparagraphs=subs, footnotes=par.footnotes,
+                     references=par.references, status=par.status, line=par.line)
+
+
+def _unique(ids: list[str]) -> list[str]:
+    """Repeated numbers (alternative option blocks that each number 6-9) get "#2", "#3"."""
+    seen: dict[str, int] = {}
+    out = []
+    for pid in ids:
+        seen[pid] = seen.get(pid, 0) + 1
+        out.append(pid if seen[pid] == 1 else f"{pid}#{seen[pid]}")
+    return out
+
+
+def _footnote_pattern(mark: str) -> re.Pattern:
+    m = re.escape(mark)
+    return re.compile(
+        rf"(?<=[^\W\d_]){m}(?=[\s,;.:)\]]|$)"      # "Nations1 are"
+        rf"|(?<=[,;.”\"]){m}(?=\s|$)"               # "Council,1"
+        rf"|(?<=[^\W\d_]) {m}(?= [a-z]|$)"          # "Nations 1 are" (PDF spacing)
+        rf"|\[\^{m}\]")                             # Markdown "[^14]"
+
+
+def _attach_footnotes(pars: list[Paragraph], notes: list[tuple[str, str, int]]) -> list[Paragraph]:
+    """Each numbered footnote goes to the first paragraph, in order, that carries its mark."""
+    found: dict[int, list[Footnote]] = {}
+    start = 0
+    flat = [(k, p) for k, top in enumerate(pars) for p in top.walk()]
+    for mark, text, _line in notes:
+        if not mark.isdigit():
+            continue
+        pat = _footnote_pattern(mark)
+        for pos in range(start, len(flat)):
+            k, p = flat[pos]
+            if pat.search(p.text):
+                found.setdefault(k, []).append(Footnote(mark, text))
+                start = pos
+                break
+    out = []
+    for k, p in enumerate(pars):
+        if k in found:
+            p = Paragraph(id=p.id, text=p.text, number=p.number, label=p.label, marker=p.marker,
+                          opener=p.opener, subparagraphs=p.subparagraphs,
+                          footnotes=tuple(found[k]), references=p.references, status=p.status,
+                          line=p.line)
+        out.append(p)
+    return out
+
+
+def _raise_syntax(e: UnexpectedInput, source: str | None, lines) -> None:
+    tok = getattr(e, "token", None)
+    line = getattr(tok, "line", None) or getattr(e, "line", 1) or 1
+    col = getattr(tok, "column", None) or getattr(e, "column", 1) or 1
+    names = {"NUM": "a numbered operative paragraph", "PARA": "a preambular paragraph",
+             "SUB": "a sub-paragraph", "SUBSUB": "a sub-paragraph", "LINE": "paragraph text",
+             "TRANSITION": "the operative transition", "BODY": "the authoring body"}
+    expected = sorted({names.get(x, x) for x in getattr(e, "expected", ()) or ()})
+    what = names.get(getattr(tok, "type", ""), "this line")
+    msg = f"unexpected {what}" + (f"; expected {' or '.join(expected)}" if expected else "")
+    src = lines[line - 1].raw if 0 < line <= len(lines) else None
+    raise ParseError(msg, source, line, col, src) from None
+
+
+def parse_text(text: str, source: str | None = None) -> Resolution:
+    """A resolution, draft resolution or draft decision from its text."""
+    lines = preprocess.split_lines(text)
+    body_at = preprocess.find_body(lines)
+    if body_at is None:
+        first = next((ln for ln in lines if ln.text), None)
+        raise ParseError(
+            "not a resolution: expected an authoring body line such as 'The General Assembly,' "
+            "before the paragraphs", source, first.no if first else 1,
+            first.column if first else 1, first.raw if first else None)
+    start = preprocess.header_start(lines, body_at)
+    front = preprocess.read_front(lines[start:body_at])
+    body_line = lines[body_at]
+    body = preprocess.strip_markdown(body_line.text).rstrip().rstrip(",").strip()
+    lexed = preprocess.lex_body(lines[body_at + 1:], front.symbol, front.title)
+    language = detect_language(" ".join(str(t) for t in lexed.tokens if t.type in ("PARA", "LINE")))
+    stream = front.tokens + [Token("BODY", body_line.text, line=body_line.no,
+                                   column=body_line.column)] + lexed.tokens
+    try:
+        tree = _parser().parse(stream)
+    except UnexpectedInput as e:
+        _raise_syntax(e, source, lines)
+    result = ToModel(language).transform(tree)
+    sections = {name: value for name, value in (r for r in result if isinstance(r, tuple))}
+    pre = list(sections.get("preamble", ()))
+    ops = list(sections.get("operative", ()))
+    if not pre and not ops:
+        raise ParseError("not a resolution: no preambular or operative paragraph after the body line",
+                         source, body_line.no, body_line.column, body_line.raw)
+    pre_ids = _unique([f"PP{k}" for k in range(1, len(pre) + 1)])
+    op_ids = _unique([f"OP{p.number}" for p in ops])
+    pre = [_with_ids(Paragraph(id="", text=p.text, number=str(k), opener=p.opener,
+                               subparagraphs=p.subparagraphs, references=p.references, line=p.line),
+                     pid) for k, (p, pid) in enumerate(zip(pre, pre_ids), start=1)]
+    ops = [_with_ids(p, pid) for p, pid in zip(ops, op_ids)]
+    allp = _attach_footnotes(pre + ops, lexed.footnotes)
+    pre, ops = allp[:len(pre)], allp[len(pre):]
+    kind = front.kind or ("resolution" if front.symbol and re.search(r"/RES[/.]", front.symbol)
+                          else "draft_resolution")
+    return Resolution(kind=kind, language=language, symbol=front.symbol, title=front.title,
+                      body=body, sponsors=front.sponsors, preambular=tuple(pre),
+                      operative=tuple(ops), transition=lexed.transition,
+                      sponsor_note=front.sponsor_note, source=source)
+
+
+def parse_document(text: str, source: str | None = None):
+    """A resolution-like text, or an amendment document (A/C.3/80/L.65)."""
+    try:
+        from drafting import instructions
+    except ImportError:
+        instructions = None
+    if instructions is not None and instructions.is_amendment_document(text):
+        return instructions.parse_amendment_document(text, source)
+    return parse_text(text, source)
+
+
+def parse_file(path: str):
+    """Read and parse a file (.txt, .md, .docx; "-" for standard input)."""
+    from drafting.reader import read_text
+    text = read_text(path)
+    return parse_document(text, "<stdin>" if path == "-" else str(path))

@@ -1,0 +1,522 @@
+"""Line lexer: the user's text -> classified lines (lark tokens) at their original positions.
+
+Real texts arrive as PDF extractions (hard wraps, numbers alone on their line, page headers,
+footnote blocks after a `____` line, page breaks inside a paragraph), Markdown renderings,
+e-mails, or whole reports that carry the draft as an annex. This module finds the authoring
+body line ("The General Assembly,"), reads the front matter above it, drops page furniture,
+and classifies each remaining line as the start of a paragraph, a number, a sub-paragraph
+label or a continuation. Every token keeps the line and column of the user's own file, so
+errors point there, not into a pre-processed copy.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lark import Token
+
+from drafting import lexicon
+from drafting.numbering import SUFFIXES
+from drafting.symbols import SYMBOL_LINE, is_symbol
+
+# ---------------------------------------------------------------------------------------
+# Lines
+
+
+@dataclass(frozen=True)
+class Line:
+    """One physical line of the user's file."""
+
+    no: int       # 1-based line number in the user's file
+    raw: str      # as in the file, without its line break
+    text: str     # stripped of surrounding white space
+    column: int   # 1-based column where `text` starts
+
+    @property
+    def indent(self) -> int:
+        return len(self.raw.expandtabs(4)) - len(self.raw.expandtabs(4).lstrip())
+
+
+def split_lines(text: str) -> list[Line]:
+    lines = []
+    for no, raw in enumerate(text.splitlines(), start=1):
+        stripped = raw.strip()
+        column = (len(raw) - len(raw.lstrip())) + 1 if stripped else 1
+        lines.append(Line(no, raw, stripped, column))
+    return lines
+
+
+def strip_markdown(text: str) -> str:
+    """"*The Conference of the Parties,*" -> "The Conference of the Parties,"; also drops
+    heading marks and footnote references "[^13]"."""
+    text = re.sub(r"\[\^\w+\]", "", text)
+    text = re.sub(r"^#{1,6}\s+", "", text)
+    text = text.replace("**", "").replace("*", "")
+    return re.sub(r"\\(?=[^\w\s])", "", text).strip()
+
+
+def collapse(text: str) -> str:
+    """Join wrapped lines and collapse runs of white space (the only normalisation of text)."""
+    return " ".join(text.split())
+
+
+# ---------------------------------------------------------------------------------------
+# Page furniture
+
+_FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
+    r"^(united nations|nations unies|naciones unidas|nações unidas|organization of american states)$",
+    r"^(general assembly|security council|economic and social council|assemblée générale|"
+    r"conseil de sécurité|conseil économique et social|asamblea general|consejo de seguridad|"
+    r"consejo económico y social)$",
+    r"^distr\.?\s*:?\s.*$|^distr\.?\s*:.*$",
+    r"^original\s*:.*$",
+    r"^\d{1,2}(er)?\s+(de\s+)?[a-zéû]+\s+(de\s+)?\d{4}$",            # 15 September 2025
+    r"^[a-z]+\s+\d{1,2},\s+\d{4}$",                                   # May 10, 2013
+    r"^\d{2}-\d{4,6}\s*(\([A-Z]\))?(\s+\d{6})?(\s+\d{6})?$",          # 25-14762 (E)    170925
+    r"^\*\d{6,8}\*$",                                                 # *2514762*
+    r"^\d{1,3}/\d{1,3}$",                                             # 2/2
+    r"^[\w-]+\s+session$",                                            # Eightieth session
+    r"^[\w-]+\s+(período de sesiones|session)$",
+    r"^(first|second|third|fourth|fifth|sixth)\s+committee$",
+    r"^(première|deuxième|troisième|quatrième|cinquième|sixième)\s+commission$",
+    r"^(primera|segunda|tercera|cuarta|quinta|sexta)\s+comisión$",
+    r"^annex(e)?\s*[IVX0-9]*\.?$|^anexo\s*[IVX0-9]*\.?$",
+)]
+_AGENDA = re.compile(r"^(agenda item|item|tema|point)\s+\d+.*$|^.*\bdel programa$", re.IGNORECASE)
+
+
+def is_furniture(text: str) -> bool:
+    t = text.strip()
+    return any(p.match(t) for p in _FURNITURE)
+
+
+_JOB_OR_PAGE = re.compile(r"^(\d{2}-\d{4,6}(\s*\([A-Z]\))?(\s+\d{6})*|\*\d{6,8}\*|\d{1,3}/\d{1,3})$")
+_FOOTNOTE_RULE = re.compile(r"^_{5,}\s*$")
+_FOOTNOTE_START = re.compile(r"^(?P<mark>\*{1,3}|\d{1,3})\s+(?P<text>\S.*)$")
+
+# ---------------------------------------------------------------------------------------
+# The body line and the front matter
+
+
+def _norm_word(w: str) -> str:
+    return w.strip("*_,;:.()[]\"'“”‘’").lower()
+
+
+def is_body_line(text: str) -> bool:
+    """"The General Assembly,", "*The Conference of the Parties,*", "EL CONSEJO PERMANENTE DE
+    LA ORGANIZACIÓN DE LOS ESTADOS AMERICANOS,", "L'Assemblée générale,"."""
+    t = strip_markdown(text)
+    if not t.endswith(",") or len(t) > 160 or t.count(",") != 1:
+        return False
+    words = t[:-1].split()
+    if not 2 <= len(words) <= 14:
+        return False
+    first = words[0].lower()
+    article_glued = re.match(r"^(l['’])(\w.*)$", first)
+    if first not in lexicon.BODY_ARTICLES and not article_glued:
+        return False
+    rest = words[1:] if not article_glued else [article_glued.group(2)] + words[1:]
+    if not rest or not (rest[0][:1].isupper()):
+        return False
+    return any(_norm_word(w) in lexicon.ORGAN_WORDS for w in rest)
+
+
+def find_body(lines: list[Line]) -> int | None:
+    for i, line in enumerate(lines):
+        if line.text and is_body_line(line.text):
+            return i
+    return None
+
+
+_KIND_LABELS = [
+    ("draft_decision", re.compile(r"\b(draft decision|projet de décision|proyecto de decisión|projeto de decisão)\b", re.I)),
+    ("negotiating_text", re.compile(r"\b(negotiating text|compilation text|rolling text|zero draft|texto de negociación|texte de négociation)\b", re.I)),
+    ("draft_resolution", re.compile(r"\b(draft resolution|projet de résolution|proyecto de resolución|projeto de resolução)\b", re.I)),
+]
+_RESOLUTION_MARKS = re.compile(
+    r"^(resolution|résolution|resolución|resolução)\s+\d+\s*\(\d{4}\)$"       # Resolution 2532 (2020)
+    r"|^(resolution adopted by|adopted by the|résolution adoptée par|adoptée par le|"
+    r"resolución aprobada por|aprobada por el|resolução adotada)"
+    r"|^\((aprobada|adopted|adoptée|approved|aprovada)\b", re.IGNORECASE)
+_NUMBERED_TITLE = re.compile(r"^(?P<num>\d{1,3}/\d{1,4})\.\s+(?P<title>\S.*)$")   # 80/1. Title
+_SPONSOR_LINE = re.compile(
+    r"^(?P<who>.+?)\s*:\s*\**\s*(?P<what>(revised\s+)?(draft\s+(resolution|decision)|amendments?\b.*)|"
+    r"(proyecto|projet)\s+de\s+(resolución|résolution|decisión|décision).*)\s*$", re.IGNORECASE)
+_OAS_SPONSORS = re.compile(r"^\((presented|presentado|présenté|apresentado)\b", re.IGNORECASE)
+
+
+@dataclass
+class Front:
+    """What the front matter says; each field None when the text does not print it."""
+
+    symbol: str | None = None
+    title: str | None = None
+    sponsors: tuple[str, ...] = ()
+    sponsor_note: str | None = None
+    kind: str | None = None
+    tokens: list[Token] = field(default_factory=list)
+
+
+def _tok(kind: str, line: Line, value: str | None = None) -> Token:
+    return Token(kind, line.text if value is None else value, line=line.no, column=line.column,
+                 end_line=line.no, end_column=line.column + len(line.text))
+
+
+def split_names(who: str) -> tuple[str, ...]:
+    """"Albania, Australia and Ukraine" -> three names; compound State names stay whole."""
+    who = collapse(who).strip(" ,*")
+    protected = {}
+    for i, name in enumerate(lexicon.COMPOUND_STATE_NAMES):
+        if name in who:
+            key = f"\x00{i}\x00"
+            protected[key] = name
+            who = who.replace(name, key)
+    parts = [p.strip() for p in re.split(r",\s*", who) if p.strip()]
+    if parts:
+        last = re.split(r"\s+(?:and|y|et|e)\s+", parts[-1])
+        parts = parts[:-1] + [p.strip() for p in last if p.strip()]
+    out = []
+    for p in parts:
+        for key, name in protected.items():
+            p = p.replace(key, name)
+        out.append(p)
+    return tuple(out)
+
+
+def _oas_sponsors(note: str) -> tuple[str, ...]:
+    """"(Presented by the delegation of Mexico and co-sponsored by the delegation of Ecuador."""
+    names: list[str] = []
+    pattern = re.compile(
+        r"(?:delegations?|delegaci[oó]n(?:es)?|d[ée]l[ée]gations?|missions?|permanent missions?)\s+"
+        r"(?:of|de|du|de la|des|of the)\s+(?P<who>.+?)(?=\s+and\s+co-?sponsored|\s+y\s+copatrocinad|"
+        r"\s+et\s+coparrain|[.;)]|\s+Agreed|\s+Aprobad|$)", re.IGNORECASE)
+    for m in pattern.finditer(note):
+        names.extend(split_names(m.group("who")))
+    return tuple(dict.fromkeys(names))
+
+
+def header_start(lines: list[Line], body: int) -> int:
+    """Where the front matter of the draft above `body` begins: the file's start, or, in a
+    report that carries the draft as an annex, the line after the report's last prose line."""
+    i = body - 1
+    while i >= 0:
+        t = lines[i].text
+        if re.match(r"^(annex(e)?|anexo)\b", t, re.IGNORECASE):
+            return i + 1
+        if len(t) > 200:
+            return i + 1
+        i -= 1
+    return 0
+
+
+def read_front(lines: list[Line]) -> Front:
+    """Symbol, title, sponsors and kind from the lines above the body line."""
+    front = Front()
+    candidates: list[list[Line]] = [[]]
+    i = 0
+    n = len(lines)
+    while i < n:
+        line = lines[i]
+        t = line.text
+        plain = strip_markdown(t)
+        if not t:
+            if candidates[-1]:
+                candidates.append([])
+            i += 1
+            continue
+        m = SYMBOL_LINE.match(plain)
+        if m and front.symbol is None:
+            front.symbol = collapse(m.group("symbol"))
+            front.tokens.append(_tok("HEAD_SYMBOL", line))
+            if m.group("rest"):
+                front.title = m.group("rest").strip()
+            i += 1
+            continue
+        if m and collapse(m.group("symbol")) == front.symbol:
+            i += 1
+            continue
+        if _AGENDA.match(plain):
+            # "Agenda item 7" and the item's title on the following lines, up to a blank line.
+            i += 1
+            while i < n and lines[i].text:
+                i += 1
+            continue
+        if is_furniture(plain):
+            i += 1
+            continue
+        # A sponsor line may wrap over several lines before its ": draft resolution".
+        j = i
+        block = [plain]
+        while (j + 1 < n and lines[j + 1].text and not _SPONSOR_LINE.match(collapse(" ".join(block)))
+               and j - i < 6):
+            j += 1
+            block.append(strip_markdown(lines[j].text))
+        joined = collapse(" ".join(block))
+        sm = _SPONSOR_LINE.match(joined)
+        if sm and not _SPONSOR_LINE.match(collapse(" ".join(block[:-1]))) if len(block) > 1 else sm:
+            front.sponsors = split_names(sm.group("who"))
+            for k in range(i, j + 1):
+                front.tokens.append(_tok("HEAD_LABEL", lines[k]))
+            what = sm.group("what").lower()
+            if "decision" in what or "décision" in what or "decisión" in what:
+                front.kind = front.kind or "draft_decision"
+            else:
+                front.kind = front.kind or "draft_resolution"
+            i = j + 1
+            if candidates[-1]:
+                candidates.append([])
+            continue
+        if _OAS_SPONSORS.match(plain):
+            note_lines = [line]
+            while ")" not in note_lines[-1].text and i + 1 < n and lines[i + 1].text:
+                i += 1
+                note_lines.append(lines[i])
+            note = collapse(" ".join(x.text for x in note_lines))
+            front.sponsor_note = note
+            front.sponsors = _oas_sponsors(note)
+            for x in note_lines:
+                front.tokens.append(_tok("HEAD_SPONSORS", x))
+            i += 1
+            continue
+        if _RESOLUTION_MARKS.match(plain):
+            front.kind = "resolution"
+            front.tokens.append(_tok("HEAD_LABEL", line))
+            # "Resolution adopted by the General Assembly" / "on 19 September 2025"
+            if i + 1 < n and re.match(r"^(on|el|le|em)\s+\d", lines[i + 1].text):
+                i += 1
+            i += 1
+            continue
+        kind = next((k for k, p in _KIND_LABELS if p.search(plain)), None)
+        if kind and len(plain.split()) <= 6:
+            front.kind = front.kind or kind
+            front.tokens.append(_tok("HEAD_LABEL", line))
+            i += 1
+            if candidates[-1]:
+                candidates.append([])
+            continue
+        nt = _NUMBERED_TITLE.match(plain)
+        if nt:
+            front.kind = front.kind or "resolution"
+            candidates[-1].append(Line(line.no, line.raw, nt.group("title"), line.column))
+            i += 1
+            continue
+        if (plain.startswith("[") and plain.endswith("]")) or (t.startswith("*") and re.sub(r"(\[\^\w+\])+$", "", t).endswith("*")):
+            # "[without reference to a Main Committee (A/80/L.2/Rev.1)]", "*Edited version of ...*"
+            front.tokens.append(_tok("HEAD_NOTE", line))
+            i += 1
+            continue
+        candidates[-1].append(line)
+        i += 1
+    blocks = [b for b in candidates if b]
+    if blocks and front.title is None:
+        block = blocks[-1]
+        front.title = collapse(" ".join(strip_markdown(x.text) for x in block))
+        for x in block:
+            front.tokens.append(_tok("HEAD_TITLE", x))
+    front.tokens.sort(key=lambda tk: tk.line)
+    return front
+
+
+# ---------------------------------------------------------------------------------------
+# The body: paragraphs, numbers, sub-paragraphs
+
+_SUFFIX_RE = "|".join(s for s in SUFFIXES if s) + "|nonies|quinqiues"
+_NUM = re.compile(
+    rf"^(?P<num>\d{{1,3}})(?:\s?(?P<sfx>{_SUFFIX_RE}))?(?P<dot>\.)?(?=\s|$)(?P<rest>.*)$",
+    re.IGNORECASE)
+_SUB = re.compile(r"^(?:\((?P<p>[a-z]{1,2}|[ivxlc]{1,7})\)|(?P<q>[a-z]{1,2}|[ivxlc]{1,7})\))(?=\s|$)(?P<rest>.*)$")
+_HEADING = re.compile(
+    r"^(#{1,6}\s.*|[IVX]{1,6}\.\s+[^a-z]+|(\*\*)?(option|opción|variante)\s+[\w]+(\*\*)?\s*[:*(].*)$",
+    re.IGNORECASE)
+
+_ROMANS = []
+for _n in range(1, 40):
+    _vals = ((10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+    _s, _m = "", _n
+    for _v, _r in _vals:
+        while _m >= _v:
+            _s += _r
+            _m -= _v
+    _ROMANS.append(_s)
+ROMANS = tuple(_ROMANS)
+
+
+def ends_paragraph(text: str) -> bool:
+    """True when a paragraph's text so far ends as a paragraph ends: "Assembly,",
+    "thereto;", "session.", "that:", "; and", "Council,1" (a footnote mark after the comma),
+    "Depositary;]" (a bracket closing a bracketed paragraph), "][^14]"."""
+    t = re.sub(r"(\[\^\w+\])+$", "", text.rstrip())
+    t = re.sub(r"(?<=[,;:.])\s?\d{1,2}$", "", t)
+    t = t.rstrip(" *_\"'”’])")
+    if not t:
+        return False
+    if t[-1] in ",;:.":
+        return True
+    return bool(re.search(r"[,;]\s*(and|or|y|o|et|ou|e)$", t, re.IGNORECASE))
+
+
+_PARTICIPLE_ENDINGS = ("ing", "ed", "ando", "endo", "iendo", "ant", "é", "ée", "és", "ées", "ado",
+                       "ada", "ido", "ida", "ados", "idos", "ly", "mente", "ment", "ING", "ED")
+_ADJECTIVE_OPENERS = frozenset("""
+aware mindful conscious cognizant desirous convinced determined alarmed concerned
+conscient consciente convaincu convencido decidido deseoso resuelto résolu soucieux
+persuadé preocupado inquiet
+""".split())
+
+
+def looks_like_opener(text: str) -> bool:
+    """Does a line start the way a preambular paragraph starts? A capitalised participle,
+    adjective, adverb, or compound head: "Recalling", "Aware", "Deeply concerned",
+    "Having considered", "Se félicitant", "*Also recalling*", "RECALLING", "ConsiderING"."""
+    t = strip_markdown(text).lstrip("[(")
+    words = t.split()
+    if not words:
+        return False
+    first = words[0].strip(",;:")
+    if not first[:1].isupper():
+        return False
+    low = first.lower()
+    if low in lexicon.COMPOUND_HEADS or low in lexicon.ADVERBS or low in _ADJECTIVE_OPENERS:
+        return True
+    if low in lexicon.LIGHT_VERBS or low in lexicon.PARTICLE_HEADS:
+        return True
+    if first.isupper() and len(first) >= 4:
+        return True
+    return low.endswith(_PARTICIPLE_ENDINGS)
+
+
+@dataclass
+class Body:
+    tokens: list[Token]
+    footnotes: list[tuple[str, str, int]]   # (mark, text, line)
+    transition: str | None = None
+
+
+def _is_page_header(t: str, symbol: str | None) -> bool:
+    if _JOB_OR_PAGE.match(t):
+        return True
+    return bool(symbol) and collapse(t) == symbol
+
+
+def lex_body(lines: list[Line], symbol: str | None, title: str | None) -> Body:
+    """Classify the lines after the body line. See the module docstring."""
+    tokens: list[Token] = []
+    footnotes: list[tuple[str, str, int]] = []
+    transition = None
+    section = "pre"          # "pre" before the first number, "op" after
+    text_so_far = ""         # the current paragraph's text, to know whether it has ended
+    blank = True             # a blank line (or page furniture) since the last text line
+    level1_label: str | None = None
+    in_footnotes = False
+    after_header = False     # just after a page header, where a running title may appear
+    awaiting = False         # a number or label alone on its line: its text comes next
+    i = 0
+    n = len(lines)
+    while i < n:
+        line = lines[i]
+        t = line.text
+        i += 1
+        if not t:
+            blank = True
+            continue
+        if _FOOTNOTE_RULE.match(t):
+            in_footnotes = True
+            continue
+        if _is_page_header(t, symbol):
+            in_footnotes = False
+            after_header = True
+            blank = True
+            continue
+        if in_footnotes:
+            fm = _FOOTNOTE_START.match(t)
+            if fm:
+                footnotes.append((fm.group("mark"), fm.group("text").strip(), line.no))
+            elif footnotes:
+                mark, text, no = footnotes[-1]
+                footnotes[-1] = (mark, collapse(text + " " + t), no)
+            continue
+        if after_header and title and collapse(strip_markdown(t)) == title:
+            continue
+        after_header = False
+        plain = strip_markdown(t)
+        if awaiting:
+            complete = False
+        else:
+            complete = ends_paragraph(text_so_far) if text_so_far else True
+        awaiting = False
+
+        if section == "pre" and lexicon.TRANSITION.match(t):
+            transition = t
+            tokens.append(_tok("TRANSITION", line))
+            text_so_far, blank = "", True
+            continue
+
+        nm = _NUM.match(t)
+        if nm and (nm.group("dot") or nm.group("sfx") or not nm.group("rest").strip()) and (complete or blank):
+            label = nm.group("num") + (nm.group("sfx") or "").lower()
+            tokens.append(Token("NUM", label, line=line.no, column=line.column,
+                                end_line=line.no, end_column=line.column + len(nm.group(0))))
+            rest = nm.group("rest")
+            section = "op"
+            level1_label = None
+            text_so_far = ""
+            if rest.strip():
+                col = line.column + len(t) - len(rest) + (len(rest) - len(rest.lstrip()))
+                tokens.append(Token("LINE", rest.strip(), line=line.no, column=col,
+                                    end_line=line.no, end_column=col + len(rest.strip())))
+                text_so_far = rest.strip()
+            else:
+                awaiting = True
+            blank = False
+            continue
+
+        sm = _SUB.match(t)
+        if sm and tokens and (complete or blank):
+            label = sm.group("p") or sm.group("q")
+            level = 1
+            if label in ROMANS and level1_label is not None:
+                follows_letter = len(level1_label) == 1 and len(label) == 1 and ord(label) == ord(level1_label) + 1
+                if not follows_letter:
+                    level = 2
+            if level == 1:
+                level1_label = label
+            marker = t[: len(t) - len(sm.group("rest"))]
+            tokens.append(Token("SUB" if level == 1 else "SUBSUB", marker, line=line.no,
+                                column=line.column, end_line=line.no,
+                                end_column=line.column + len(marker)))
+            rest = sm.group("rest")
+            text_so_far = ""
+            if rest.strip():
+                col = line.column + len(marker) + (len(rest) - len(rest.lstrip()))
+                tokens.append(Token("LINE", rest.strip(), line=line.no, column=col,
+                                    end_line=line.no, end_column=col + len(rest.strip())))
+                text_so_far = rest.strip()
+            else:
+                awaiting = True
+            blank = False
+            continue
+
+        if _HEADING.match(t) and (complete or blank) and line.indent < 2:
+            # "### II. INTENDED NATIONALLY DETERMINED CONTRIBUTIONS", "**Option 2:** No text;"
+            # between paragraphs: a section heading or an option label, not a paragraph.
+            blank = True
+            continue
+
+        if section == "pre":
+            starts = (not tokens or (blank and (complete or looks_like_opener(plain)))
+                      or (complete and looks_like_opener(plain)))
+            if tokens and tokens[-1].type in ("PARA", "LINE") and not starts:
+                tokens.append(_tok("LINE", line))
+                text_so_far += " " + t
+            else:
+                tokens.append(_tok("PARA", line))
+                level1_label = None
+                text_so_far = t
+        else:
+            if not complete or line.indent >= 2:
+                tokens.append(_tok("LINE", line))
+                text_so_far += " " + t
+            # else: unnumbered text after a finished operative paragraph and not indented
+            # under it: a trailer ("3rd plenary meeting"), a date, an option label.
+        blank = False
+    return Body(tokens, footnotes, transition)

@@ -1,0 +1,42 @@
+"""Document symbols as printed in texts: the patterns that find them, and nothing else.
+
+Examples of what SYMBOL matches:
+    A/80/L.2   A/C.3/80/L.24   A/80/L.2/Rev.1   A/RES/80/1   S/RES/2532 (2020)   S/2024/37
+    FCCC/CP/2015/7   A/80/53/Add.1   CP/RES. 953 (1700/09)   AG/RES. 2738 (XLII-O/12)
+    CIM/RES. 252 (XXXIV-O/08)   CIDI/CAM/doc.4/13 rev. 3   CIDI/CAM/doc. 2/13 rev. 2
+"""
+from __future__ import annotations
+
+import re
+
+SYMBOL_PATTERN = r"""
+    (?:
+        # OAS: an organ prefix, then RES. or doc. with its number, session in brackets
+        [A-Z]{2,6}(?:/[A-Z]{2,6})*/(?:RES\.|doc\.)\s?\d+(?:/\d+)?
+        (?:\s\([IVXLC0-9]+(?:-[A-Z]/\d+)?(?:/\d+)?\))?
+      |
+        # UN: a series letter, then slash-separated parts (A/C.3/80/L.24, S/RES/2532)
+        (?:A|S|E|ST|TD|UNEP|FCCC|CRC|CCPR|CEDAW|CERD|DP|ICCD|UNW|HRC|APLC|CCW|CD|CTBT|ECE|ESCAP|ECA|ECLAC|ESCWA)
+        (?:/(?:[A-Z]{1,4}\.\d+|[A-Z]{1,5}|\d+(?:-\d+)?|L\.\d+|[A-Z]+\.\d+))+
+        (?:\s\(\d{4}\))?
+    )
+    # revisions, corrections and additions: /Rev.1, rev. 2, /Corr.1, /Add.1, corr. 1
+    (?:(?:/(?:Rev|Corr|Add)\.\d+)|(?:\s(?:rev|corr|add)\.\s?\d+))*
+    (?![\w/])
+"""
+
+SYMBOL = re.compile(SYMBOL_PATTERN, re.VERBOSE)
+SYMBOL_LINE = re.compile(rf"^\s*(?P<symbol>{SYMBOL_PATTERN})\s*(?:[—–-]\s*(?P<rest>.+?))?\s*$",
+                         re.VERBOSE)
+
+
+def is_symbol(text: str) -> bool:
+    return bool(SYMBOL.fullmatch(text.strip()))
+
+
+def symbols_in(text: str) -> tuple[str, ...]:
+    """Every document symbol cited in a text, in order, without repeats."""
+    seen: dict[str, None] = {}
+    for m in SYMBOL.finditer(text):
+        seen.setdefault(m.group(0).strip(), None)
+    return tuple(seen)
