@@ -245,7 +245,7 @@ def _parser():
 
     return Lark((grammar_dir() / "amendment.lark").read_text(encoding="utf-8"),
                 parser="lalr", lexer="contextual", transformer=_build_transformer(),
-                propagate_positions=False, maybe_placeholders=False, strict=True)
+                propagate_positions=False, maybe_placeholders=False)
 
 
 # Friendly names for the terminals a parse error may expect.
