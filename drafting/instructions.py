@@ -460,12 +460,14 @@ def parse_amendment_document(text: str, source: str | None = None) -> AmendmentD
     block_start, block_end = blocks[b]
     # The sponsors' block may begin with furniture lines (agenda item, title of the item)
     # when no blank line separates them; keep only the lines from the one that starts the
-    # list: walk back from the amends line while the previous line ends with a comma.
+    # list: walk back from the amends line while the list goes on across the line break
+    # (the previous line ends with a comma, or this one starts "and Uruguay", as in L.65).
     sponsor_lines = [x.strip() for x in lines[block_start:block_end]]
     last = next(i for i in range(len(sponsor_lines))
                 if _AMENDS_LINE.search(" ".join(sponsor_lines[:i + 1])))
     first = last
-    while first > 0 and sponsor_lines[first - 1].rstrip().endswith(","):
+    while first > 0 and (sponsor_lines[first - 1].endswith(",")
+                         or sponsor_lines[first].startswith("and ")):
         first -= 1
     names = " ".join(sponsor_lines[first:last + 1])
     names = names[:_AMENDS_LINE.search(names).start()]
