@@ -207,32 +207,32 @@ def test_a_revise_killed_at_any_write_leaves_a_consistent_draft(draft, tmp_path,
     store.revise(clean, now=T2, by="Chair", extra_files=lambda old, new: {".extra": b"x"})
     done = snapshot(clean)
     before = snapshot(draft)
-    real_write = store._write_atomic
+    real_write = store._write_temp
     writes = 0
     for kill_at in range(1, 20):
         case = tmp_path / f"kill{kill_at}"
         shutil.copytree(draft, case)
         calls = 0
 
-        def dying_write(path, data, exclusive=False):
+        def dying_write(path, data):
             nonlocal calls
             calls += 1
             if calls == kill_at:
                 # Killed mid-write: a temporary file is left behind, the target untouched.
                 (path.parent / f".{path.name}.999.dead{store._TEMP_SUFFIX}").write_bytes(b"{")
                 raise Killed
-            real_write(path, data, exclusive=exclusive)
+            return real_write(path, data)
 
-        monkeypatch.setattr(store, "_write_atomic", dying_write)
+        monkeypatch.setattr(store, "_write_temp", dying_write)
         try:
             store.revise(case, now=T2, by="Chair", extra_files=lambda old, new: {".extra": b"x"})
         except Killed:
             pass
         else:
             writes = calls
-            monkeypatch.setattr(store, "_write_atomic", real_write)
+            monkeypatch.setattr(store, "_write_temp", real_write)
             break
-        monkeypatch.setattr(store, "_write_atomic", real_write)
+        monkeypatch.setattr(store, "_write_temp", real_write)
         # Readable and consistent at once: either rev0 with A1, A2 open, or rev1 with both in.
         log = store.revisions(case)
         latest = store.load_revision(case)
