@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from dataclasses import dataclass
 from typing import Iterator, Sequence
 
 from drafting.model import Amendment, Comparison, Paragraph, ParagraphChange, Resolution
@@ -310,3 +311,290 @@ def render_comparison(comparison: Comparison, author: str, date=FIXED_DATE) -> b
     house = house_of(comparison.new, None)
     writer = _ComparisonWriter(comparison, house, author, date)
     return package("".join(writer.body()), title=comparison.new.title or "", date=date)
+
+
+# ---------------------------------------------------------------------------------------
+# The compilation text
+
+_STATUS_WORDS = {"pending": "pending", "agreed_ad_ref": "agreed ad ref", "agreed": "agreed",
+                 "deleted": "deleted"}
+
+# Amendments still on the table; rejected, withdrawn and superseded ones are not shown.
+_OPEN = ("proposed", "accepted")
+
+# An edit in old-text coordinates: (start, end, inserted text, author); a deletion has
+# start < end and no text, an insertion start == end.
+Edit = tuple[int, int, str, str]
+
+
+def _edits(diff, author: str) -> list[Edit]:
+    out: list[Edit] = []
+    pos = 0
+    for kind, text in diff:
+        if kind == "=":
+            pos += len(text)
+        elif kind == "-":
+            out.append((pos, pos + len(text), "", author))
+            pos += len(text)
+        elif text:
+            out.append((pos, pos, text, author))
+    return out
+
+
+def _clash(a: Sequence[Edit], b: Sequence[Edit]) -> bool:
+    """Whether two proposals touch the same words: then neither can be shown in the other's
+    text, and each becomes an alternative paragraph."""
+    for s1, e1, _, _ in a:
+        for s2, e2, _, _ in b:
+            if s1 < e1 and s2 < e2:
+                if s1 < e2 and s2 < e1:
+                    return True
+            elif s1 <= e2 and s2 <= e1:
+                # An insertion at, or inside, the other's words (two insertions at one
+                # place: which comes first is for the room to say).
+                return True
+    return False
+
+
+def _edit_spans(text: str, edits: Sequence[Edit], opener: int, opener_fmt: str) -> list[Span]:
+    """The old text with non-overlapping edits by several authors applied as marks."""
+    def fmt_at(start: int, end: int) -> list[tuple[int, int, str]]:
+        pieces = []
+        if start < min(end, opener):
+            pieces.append((start, min(end, opener), opener_fmt))
+        if max(start, opener) < end:
+            pieces.append((max(start, opener), end, PLAIN))
+        return pieces
+
+    out: list[Span] = []
+    pos = 0
+    # Deletions before insertions at the same place, so "replace" reads old then new.
+    for start, end, new, author in sorted(edits, key=lambda e: (e[0], e[1] == e[0], e[1])):
+        for a, b, f in fmt_at(pos, start):
+            out.append(("=", text[a:b], f, None))
+        pos = max(pos, start)
+        if end > start:
+            for a, b, f in fmt_at(start, end):
+                out.append(("-", text[a:b], f, author))
+            pos = max(pos, end)
+        else:
+            out.append(("+", new, opener_fmt if start < opener else PLAIN, author))
+    for a, b, f in fmt_at(pos, len(text)):
+        out.append(("=", text[a:b], f, None))
+    return out
+
+
+@dataclass(frozen=True)
+class _Proposal:
+    """One amendment seen against the base text, flattened by (sub-)paragraph id."""
+
+    amendment: Amendment
+    author: str
+    changed: dict          # old id -> ParagraphChange (modified or deleted), own text
+    inserted: dict         # old id it follows (or "^PP"/"^OP" for the start) -> [changes]
+    moved: tuple           # ParagraphChange of moved top-level paragraphs
+    touched: dict          # top-level old id -> [(sub id, edits)]
+
+
+def _author(a: Amendment) -> str:
+    return ", ".join(a.delegations) if a.delegations else a.id
+
+
+def _flatten(comp: Comparison, amendment: Amendment) -> _Proposal:
+    author = _author(amendment)
+    changed: dict = {}
+    inserted: dict = {}
+    touched: dict = {}
+    moved = []
+
+    def visit(pcs: Sequence[ParagraphChange], top: str | None, start_key: str) -> None:
+        previous = start_key
+        for pc in pcs:
+            if pc.change == "inserted" or pc.old_id is None:
+                inserted.setdefault(previous, []).append(pc)
+                continue
+            owner = top or pc.old_id
+            if pc.change == "deleted":
+                changed[pc.old_id] = pc
+                for q in _walk_changes(pc):
+                    if q.old_id:
+                        changed[q.old_id] = q
+                        text = q.old_text or ""
+                        touched.setdefault(owner, []).append(
+                            (q.old_id, [(0, max(len(text), 1), "", author)]))
+            elif pc.change == "modified":
+                old_p = comp.old.find(pc.old_id)
+                new_p = comp.new.find(pc.new_id) if pc.new_id else None
+                if old_p is not None and new_p is not None and (
+                        old_p.text != new_p.text or label_of(old_p) != label_of(new_p)):
+                    changed[pc.old_id] = pc
+                    diff = _usable_diff(pc.diff, old_p.text, new_p.text)
+                    touched.setdefault(owner, []).append((pc.old_id, _edits(diff, author)))
+                visit(pc.subparagraphs, owner, pc.old_id + "^")
+            if pc.moved and top is None:
+                moved.append(pc)
+            previous = pc.old_id
+
+    visit([pc for pc in comp.paragraphs if (pc.new_id or pc.old_id or "").startswith("PP")],
+          None, "^PP")
+    visit([pc for pc in comp.paragraphs if not (pc.new_id or pc.old_id or "").startswith("PP")],
+          None, "^OP")
+    return _Proposal(amendment, author, changed, inserted, tuple(moved), touched)
+
+
+def _walk_changes(pc: ParagraphChange) -> Iterator[ParagraphChange]:
+    yield pc
+    for sub in pc.subparagraphs:
+        yield from _walk_changes(sub)
+
+
+def _overlap(a: _Proposal, b: _Proposal, top: str) -> bool:
+    mine = dict((sid, e) for sid, e in a.touched.get(top, ()))
+    for sid, edits in b.touched.get(top, ()):
+        if sid in mine and _clash(mine[sid], edits):
+            return True
+    return False
+
+
+class _CompilationWriter:
+    def __init__(self, res: Resolution, house: HouseStyle, statuses: dict, date):
+        self.res = res
+        self.house = house
+        self.statuses = statuses
+        self.marks = _Marks(date)
+
+    def status_span(self, p: Paragraph) -> list[Span]:
+        status = self.statuses.get(p.id, p.status)
+        word = _STATUS_WORDS.get(status, status)
+        return [("=", f"  ({word})", "b", None)]
+
+    def paragraph(self, p: Paragraph, props: Sequence[_Proposal], depth: int,
+                  label: str | None = None, status: bool = False) -> Iterator[str]:
+        """p with every proposal in `props` as marks (they do not overlap), then its subs
+        and the sub-paragraphs the proposals insert."""
+        house = self.house
+        edits: list[Edit] = []
+        deleted_by = None
+        for prop in props:
+            pc = prop.changed.get(p.id)
+            if pc is None:
+                continue
+            if pc.change == "deleted":
+                deleted_by = prop.author
+                continue
+            new_p = prop_new(pc)
+            if new_p is not None:
+                diff = _usable_diff(pc.diff, p.text, new_p.text)
+                edits.extend(_edits(diff, prop.author))
+        if label is None:
+            lab = label_of(p)
+            label_part = [("=", lab + "\t", PLAIN, None)] if lab else []
+        else:
+            label_part = [("=", label + "\t", "b", None)]
+        if deleted_by is not None:
+            spans = label_part + whole_spans(p, house, "-", deleted_by)
+            mark = ("-", deleted_by) if label is None else None
+        else:
+            spans = label_part + _edit_spans(p.text, edits, opener_length(p),
+                                             opener_format(p, house))
+            mark = None
+        if status:
+            spans += self.status_span(p)
+        yield self.marks.paragraph(style_of(p, depth), spans, mark)
+        yield from self.inserted(props, p.id + "^", depth + 1)
+        for sub in p.subparagraphs:
+            yield from self.paragraph(sub, props, depth + 1)
+            yield from self.inserted(props, sub.id, depth + 1)
+
+    def inserted(self, props: Sequence[_Proposal], key: str, depth: int) -> Iterator[str]:
+        for prop in props:
+            for pc in prop.inserted.get(key, ()):
+                for q, d in _with_depth(pc, depth):
+                    new_p = prop_new(q)
+                    if new_p is None:
+                        continue
+                    spans = (label_spans(None, new_p, prop.author)
+                             + whole_spans(new_p, self.house, "+", prop.author))
+                    yield self.marks.paragraph(style_of(new_p, d), spans, ("+", prop.author))
+
+    def top(self, p: Paragraph, props: Sequence[_Proposal]) -> Iterator[str]:
+        on_it = [prop for prop in props if p.id in prop.touched]
+        # Proposals that clash with another one on this paragraph become alternatives.
+        alts = [a for a in on_it if any(a is not b and _overlap(a, b, p.id) for b in on_it)]
+        merged = [prop for prop in props if not any(prop is a for a in alts)]
+        yield from self.paragraph(p, merged, 0, status=True)
+        for prop in alts:
+            yield from self.paragraph(p, [prop], 0, label=f"{p.id} alt ({prop.author})")
+        for prop in props:
+            for pc in prop.moved:
+                if pc.old_id == p.id:
+                    yield paragraph("Note", run(
+                        f"{prop.author} ({prop.amendment.id}) proposes to move {p.id}"
+                        + (f" to {pc.new_id}" if pc.new_id and pc.new_id != p.id else ""),
+                        "i"))
+
+    def body(self, props: Sequence[_Proposal], notes: Sequence[str]) -> Iterator[str]:
+        yield paragraph("Heading", run("Compilation text"))
+        for style, text, fmt in front_matter(self.res, self.house):
+            if style == "Body":
+                for line in notes:
+                    yield paragraph("Note", run(line, "i"))
+            yield paragraph(style, run(text, fmt))
+        if not self.res.body:
+            for line in notes:
+                yield paragraph("Note", run(line, "i"))
+        yield from self.inserted(props, "^PP", 0)
+        for p in self.res.preambular:
+            yield from self.top(p, props)
+            yield from self.inserted(props, p.id, 0)
+        if self.res.transition:
+            yield paragraph("Transition", run(self.res.transition, self.house.transition))
+        yield from self.inserted(props, "^OP", 0)
+        for p in self.res.operative:
+            yield from self.top(p, props)
+            yield from self.inserted(props, p.id, 0)
+
+
+def prop_new(pc: ParagraphChange) -> Paragraph | None:
+    return pc.new
+
+
+def _with_depth(pc: ParagraphChange, depth: int) -> Iterator[tuple[ParagraphChange, int]]:
+    yield pc, depth
+    for sub in pc.subparagraphs:
+        yield from _with_depth(sub, depth + 1)
+
+
+def render_compilation(res: Resolution, amendments: Sequence[Amendment],
+                       statuses: dict[str, str] | None = None, *, date=FIXED_DATE,
+                       style: str | None = None) -> bytes:
+    """The compilation (rolling) text: `res` with every open proposal on it.
+
+    Each amendment's operations are applied to `res` on their own
+    (`drafting.amend.apply_operations`) and compared with it paragraph by paragraph.
+    Proposals on different words of a paragraph are shown together as tracked changes, each
+    authored by its delegation(s); proposals that touch the same words are shown as
+    alternatives after the paragraph ("OP3 alt (Canada)"), each with its own marks. Every
+    top-level paragraph ends with its status, from `statuses` (id -> status) or the
+    paragraph's own. An amendment that cannot apply is listed in a note at the top.
+    """
+    from drafting.amend import apply_operations
+    from drafting.compare import compare
+    from drafting.errors import DraftingError
+
+    house = house_of(res, style)
+    props: list[_Proposal] = []
+    notes: list[str] = []
+    for a in amendments:
+        if a.status not in _OPEN:
+            continue
+        try:
+            amended = apply_operations(res, a.operations, a.id)
+        except DraftingError as e:
+            notes.append(f"{a.id} ({_author(a)}) cannot apply to this text: {e}")
+            continue
+        props.append(_flatten(compare(res, amended, by_id=True), a))
+        notes.append(f"{a.id} ({_author(a)})" + (f": {a.text}" if a.text else ""))
+    writer = _CompilationWriter(res, house, dict(statuses or {}), date)
+    return package("".join(writer.body(props, notes)),
+                   title=f"Compilation text: {res.title or res.symbol or ''}", date=date)
