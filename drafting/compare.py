@@ -46,8 +46,8 @@ _REFERRING = frozenset("""
     """.split())
 
 _TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
-_SPACES = re.compile(r"\s+")
-_AROUND_PUNCT = re.compile(r" ?([^\w\s]) ?")
+# A space beside punctuation: "word ," and "word," read the same.
+_SPACE_AT_PUNCT = re.compile(r" (?=[^\w\s])|(?<=[^\w\s]) ")
 _WORD = re.compile(r"\w+")
 
 # Similarity (Dice on word multisets) needed to pair two paragraphs.
@@ -133,8 +133,9 @@ def canonical(text: str, marks: tuple[str, ...] = (), strict: bool = False) -> s
     """
     if strict:
         return text
-    text = _strip_spans(text, mark_spans(text, marks)).translate(TYPOGRAPHIC)
-    return _AROUND_PUNCT.sub(r"\1", _SPACES.sub(" ", text)).strip()
+    if marks:
+        text = _strip_spans(text, mark_spans(text, marks))
+    return _SPACE_AT_PUNCT.sub("", " ".join(text.translate(TYPOGRAPHIC).split()))
 
 
 def _marks(p: Paragraph) -> tuple[str, ...]:
@@ -174,52 +175,62 @@ class _Differ:
             self.codes[key] = c
         return c
 
-    def tokens(self, text: str, marks: tuple[str, ...]) -> list[tuple[str, str]]:
-        """(verbatim, key) tokens; a footnote mark is one token with key _MARK_CODE."""
-        spans = [] if self.strict else mark_spans(text, marks)
-        out: list[tuple[str, str]] = []
+    def tokens(self, text: str, marks: tuple[str, ...]) -> tuple[list[str], list[str]]:
+        """Verbatim tokens and their keys; a footnote mark is one token with key _MARK_CODE.
+
+        Folding maps a hyphen to a hyphen, a space to a space, a ligature to letters, so the
+        folded text splits into the same tokens as the verbatim one.
+        """
+        if self.strict:
+            verbatim = _TOKEN.findall(text)
+            return verbatim, verbatim
+        spans = mark_spans(text, marks) if marks else []
+        verbatim: list[str] = []
+        keys: list[str] = []
         at = 0
         for start, end in spans + [(len(text), len(text))]:
-            for tok in _TOKEN.findall(text, at, start):
-                if self.strict:
-                    key = tok
-                elif tok[0].isspace():
-                    key = " "
-                else:
-                    key = tok.translate(TYPOGRAPHIC)
-                out.append((tok, key))
+            piece = text[at:start]
+            verbatim += _TOKEN.findall(piece)
+            keys += [" " if k[0].isspace() else k
+                     for k in _TOKEN.findall(piece.translate(TYPOGRAPHIC))]
             if end > start:
-                out.append((text[start:end], _MARK_CODE))
+                verbatim.append(text[start:end])
+                keys.append(_MARK_CODE)
             at = end
-        return out
+        return verbatim, keys
+
+    def encode(self, keys: list[str]) -> str:
+        codes = self.codes
+        return "".join([codes.get(k) or self.code(k) for k in keys])
 
     def diff(self, old_text: str, new_text: str,
              marks: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
-        old = self.tokens(old_text, marks)
-        new = self.tokens(new_text, marks)
-        a = "".join(self.code(k) for _, k in old)
-        b = "".join(self.code(k) for _, k in new)
-        diffs = self.dmp.diff_main(a, b, False)
+        old, old_keys = self.tokens(old_text, marks)
+        new, new_keys = self.tokens(new_text, marks)
+        diffs = self.dmp.diff_main(self.encode(old_keys), self.encode(new_keys), False)
         self.dmp.diff_cleanupSemantic(diffs)
         parts: list[tuple[str, str]] = []
         i = j = 0
         for op, data in diffs:
             n = len(data)
             if op == 0:
-                for k in range(n):
-                    (va, _), (vb, _) = old[i + k], new[j + k]
-                    if va == vb:
-                        parts.append(("=", va))
-                    else:  # equal once normalised: give both verbatim forms back
-                        parts.append(("-", va))
-                        parts.append(("+", vb))
+                a, b = "".join(old[i:i + n]), "".join(new[j:j + n])
+                if a == b:
+                    parts.append(("=", a))
+                else:
+                    for va, vb in zip(old[i:i + n], new[j:j + n]):
+                        if va == vb:
+                            parts.append(("=", va))
+                        else:  # equal once normalised: give both verbatim forms back
+                            parts.append(("-", va))
+                            parts.append(("+", vb))
                 i += n
                 j += n
             elif op < 0:
-                parts.append(("-", "".join(v for v, _ in old[i:i + n])))
+                parts.append(("-", "".join(old[i:i + n])))
                 i += n
             else:
-                parts.append(("+", "".join(v for v, _ in new[j:j + n])))
+                parts.append(("+", "".join(new[j:j + n])))
                 j += n
         return _merge(parts)
 
@@ -260,16 +271,23 @@ def _merge(parts: list[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
 
 
 class _Item:
-    """A paragraph as the aligner sees it: canonical text, number, word bag (lazy)."""
+    """A paragraph as the aligner sees it: text, number, canonical text and word bag (lazy)."""
 
-    __slots__ = ("p", "key", "number", "_bag", "_size")
+    __slots__ = ("p", "strict", "number", "_key", "_bag", "_size")
 
     def __init__(self, p: Paragraph, strict: bool):
         self.p = p
-        self.key = canonical(p.text, _marks(p), strict)
+        self.strict = strict
         self.number = p.label if p.label is not None else p.number
+        self._key = None
         self._bag = None
         self._size = 0
+
+    @property
+    def key(self) -> str:
+        if self._key is None:
+            self._key = canonical(self.p.text, _marks(self.p), self.strict)
+        return self._key
 
     @property
     def bag(self) -> Counter:
@@ -381,16 +399,10 @@ def _align(olds: list[_Item], news: list[_Item], by_id: bool) -> dict[int, int]:
             if j is not None:
                 pairs[i] = j
     else:
-        # 1. Anchors: identical normalised text, unique on both sides.
-        old_keys = Counter(it.key for it in olds)
-        new_at: dict[str, int] = {}
-        new_keys = Counter()
-        for j, it in enumerate(news):
-            new_keys[it.key] += 1
-            new_at[it.key] = j
-        for i, it in enumerate(olds):
-            if old_keys[it.key] == 1 and new_keys[it.key] == 1:
-                pairs[i] = new_at[it.key]
+        # 1. Anchors: identical text, unique on both sides; first verbatim (no work), then
+        #    normalised among the rest (an adopted text may retype every hyphen).
+        _anchor(olds, news, lambda it: it.p.text, pairs)
+        _anchor(olds, news, lambda it: it.key, pairs)
         # 2. Between consecutive in-order anchors, pair the rest in order.
         anchors = sorted(pairs.items())
         keep = _lis([j for _, j in anchors])
@@ -421,7 +433,30 @@ def _align(olds: list[_Item], news: list[_Item], by_id: bool) -> dict[int, int]:
     return pairs
 
 
+def _anchor(olds: list[_Item], news: list[_Item], key, pairs: dict[int, int]) -> None:
+    """Pair the unpaired items whose `key` occurs once on each side."""
+    paired_new = set(pairs.values())
+    old_count: Counter = Counter()
+    new_count: Counter = Counter()
+    new_at: dict[str, int] = {}
+    for i, it in enumerate(olds):
+        if i not in pairs:
+            old_count[key(it)] += 1
+    for j, it in enumerate(news):
+        if j not in paired_new:
+            k = key(it)
+            new_count[k] += 1
+            new_at[k] = j
+    for i, it in enumerate(olds):
+        if i not in pairs:
+            k = key(it)
+            if old_count[k] == 1 and new_count[k] == 1:
+                pairs[i] = new_at[k]
+
+
 def _compare_lists(olds_p, news_p, differ: _Differ, by_id: bool) -> list[ParagraphChange]:
+    if not olds_p and not news_p:
+        return []
     olds = [_Item(p, differ.strict) for p in olds_p]
     news = [_Item(p, differ.strict) for p in news_p]
     pairs = _align(olds, news, by_id)
@@ -467,7 +502,7 @@ def _pair(a: _Item, b: _Item, differ: _Differ, by_id: bool, moved: bool) -> Para
     old, new = a.p, b.p
     subs = tuple(_compare_lists(old.subparagraphs, new.subparagraphs, differ, by_id))
     marks = tuple(dict.fromkeys(_marks(old) + _marks(new)))
-    if a.key == b.key or (marks and canonical(old.text, marks, differ.strict)
+    if old.text == new.text or a.key == b.key or (marks and canonical(old.text, marks, differ.strict)
                           == canonical(new.text, marks, differ.strict)):
         # Unchanged. A diff made only of typographic pairs would read as a change, so such
         # a paragraph carries none; an identical one carries its text as kept.

@@ -49,6 +49,8 @@ def split_lines(text: str) -> list[Line]:
 def strip_markdown(text: str) -> str:
     """"*The Conference of the Parties,*" -> "The Conference of the Parties,"; also drops
     heading marks and footnote references "[^13]"."""
+    if "*" not in text and "#" not in text and "[^" not in text and "\\" not in text:
+        return text.strip()
     text = re.sub(r"\[\^\w+\]", "", text)
     text = re.sub(r"^#{1,6}\s+", "", text)
     text = text.replace("**", "").replace("*", "")
@@ -134,7 +136,7 @@ _KIND_LABELS = [
     ("draft_resolution", re.compile(r"\b(draft resolution|projet de résolution|proyecto de resolución|projeto de resolução)\b", re.I)),
 ]
 _RESOLUTION_MARKS = re.compile(
-    r"^(resolution|résolution|resolución|resolução)\s+\d+\s*\(\d{4}\)$"       # Resolution 2532 (2020)
+    r"^(resolution|résolution|resolución|resolução)(\s+\d+\s*\(\d{4}\))?$"     # Resolution 2532 (2020)
     r"|^(resolution adopted by|adopted by the|résolution adoptée par|adoptée par le|"
     r"resolución aprobada por|aprobada por el|resolução adotada)"
     r"|^\((aprobada|adopted|adoptée|approved|aprovada)\b", re.IGNORECASE)
@@ -322,7 +324,7 @@ def read_front(lines: list[Line]) -> Front:
 
 _SUFFIX_RE = "|".join(s for s in SUFFIXES if s) + "|nonies|quinqiues"
 _NUM = re.compile(
-    rf"^(?P<num>\d{{1,3}})(?:\s?(?P<sfx>{_SUFFIX_RE}))?(?P<dot>\.)?(?=\s|$)(?P<rest>.*)$",
+    rf"^(?P<num>\d{{1,4}})(?:\s?(?P<sfx>{_SUFFIX_RE}))?(?P<dot>\.)?(?=\s|$)(?P<rest>.*)$",
     re.IGNORECASE)
 _SUB = re.compile(r"^(?:\((?P<p>[a-z]{1,2}|[ivxlc]{1,7})\)|(?P<q>[a-z]{1,2}|[ivxlc]{1,7})\))(?=\s|$)(?P<rest>.*)$")
 _HEADING = re.compile(

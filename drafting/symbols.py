@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 SYMBOL_PATTERN = r"""
+    (?<![\w/])(?=[A-Z]{1,6}/)       # cheap test first: capitals then a slash
     (?:
         # OAS: an organ prefix, then RES. or doc. with its number, session in brackets
         [A-Z]{2,6}(?:/[A-Z]{2,6})*/(?:RES\.|doc\.)\s?\d+(?:/\d+)?

@@ -1,0 +1,65 @@
+"""Canonical plain text of a resolution: one paragraph per line, blank lines between.
+
+parse_text(render_text(r)) == r for every parsed document: the front matter is printed in
+the forms the parser reads (symbol, "Sponsors: draft resolution" or a kind label, title,
+sponsorship note), footnotes after a rule at the end.
+"""
+from __future__ import annotations
+
+from drafting.model import Paragraph, Resolution
+
+KIND_LABELS = {
+    "draft_resolution": "Draft resolution",
+    "draft_decision": "Draft decision",
+    "resolution": "Resolution",
+    "negotiating_text": "Negotiating text",
+}
+
+
+def join_names(names) -> str:
+    """("Belarus", "Russian Federation") -> "Belarus and Russian Federation"."""
+    names = list(names)
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _paragraph(p: Paragraph, out: list[str]) -> None:
+    if p.label is not None:
+        out.append(f"{p.marker or '(' + p.label + ')'} {p.text}".rstrip())
+    elif p.id.startswith("OP"):
+        out.append(f"{p.number}. {p.text}".rstrip())
+    else:
+        out.append(p.text)
+    out.append("")
+    for s in p.subparagraphs:
+        _paragraph(s, out)
+
+
+def render_text(res: Resolution) -> str:
+    out: list[str] = []
+    if res.symbol:
+        out += [res.symbol, ""]
+    label = KIND_LABELS.get(res.kind, "Draft resolution")
+    if res.sponsors and not res.sponsor_note and res.kind in ("draft_resolution", "draft_decision"):
+        out += [f"{join_names(res.sponsors)}: {label.lower()}", ""]
+    else:
+        out += [label, ""]
+    if res.title:
+        out += [res.title, ""]
+    if res.sponsor_note:
+        out += [res.sponsor_note, ""]
+    out += [f"{res.body or 'The General Assembly'},", ""]
+    for p in res.preambular:
+        if p.status != "deleted":
+            _paragraph(p, out)
+    if res.transition:
+        out += [res.transition, ""]
+    for p in res.operative:
+        if p.status != "deleted":
+            _paragraph(p, out)
+    notes = [f for top in res.paragraphs() for p in top.walk() for f in p.footnotes]
+    if notes:
+        out += ["__________", ""]
+        out += [f"{f.mark} {f.text}" for f in notes]
+    return "\n".join(out).rstrip("\n") + "\n"
