@@ -320,6 +320,9 @@ def revise(directory, by, docx):
 def show(ref, as_json):
     """Print a revision of a draft: the latest, or revN with DIR@revN.
 
+    Without --json, one line per paragraph (id, opener, first words), as `drafting parse`;
+    the full text is in DIR/revN.txt.
+
     Example:
 
         drafting show drafts/a-c3-80-l24@rev1 --json
@@ -327,10 +330,10 @@ def show(ref, as_json):
     import json
 
     from drafting import store
-    from drafting.render.text import render_text
+    from drafting.commands.parsing import _outline
 
     res = store.load_ref(ref)
     if as_json:
         click.echo(json.dumps(res.to_dict(), indent=2, ensure_ascii=False))
     else:
-        click.echo(render_text(res), nl=False)
+        click.echo(_outline(res), nl=False)
