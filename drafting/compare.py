@@ -45,12 +45,13 @@ _REFERRING = frozenset("""
     pages principle principles goal goals target targets line lines table figure session
     """.split())
 
+_WHITE = re.compile(r"\s+")
 _TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
 # A space beside punctuation: "word ," and "word," read the same.
 _SPACE_AT_PUNCT = re.compile(r" (?=[^\w\s])|(?<=[^\w\s]) ")
 _WORD = re.compile(r"\w+")
 
-# Similarity (Dice on word multisets) needed to pair two paragraphs.
+# Similarity (Dice on word sets) needed to pair two paragraphs.
 PAIR_SIMILARITY = 0.5          # between two anchors, in order
 SAME_NUMBER_SIMILARITY = 0.3   # ... when they also carry the same number
 SAME_NUMBER_BONUS = 0.2
@@ -190,9 +191,10 @@ class _Differ:
         at = 0
         for start, end in spans + [(len(text), len(text))]:
             piece = text[at:start]
-            verbatim += _TOKEN.findall(piece)
-            keys += [" " if k[0].isspace() else k
-                     for k in _TOKEN.findall(piece.translate(TYPOGRAPHIC))]
+            folded = _WHITE.sub(" ", piece.translate(TYPOGRAPHIC))
+            tokens = _TOKEN.findall(piece)
+            verbatim += tokens
+            keys += tokens if folded == piece else _TOKEN.findall(folded)
             if end > start:
                 verbatim.append(text[start:end])
                 keys.append(_MARK_CODE)
@@ -273,7 +275,7 @@ def _merge(parts: list[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
 class _Item:
     """A paragraph as the aligner sees it: text, number, canonical text and word bag (lazy)."""
 
-    __slots__ = ("p", "strict", "number", "_key", "_bag", "_size")
+    __slots__ = ("p", "strict", "number", "_key", "_bag")
 
     def __init__(self, p: Paragraph, strict: bool):
         self.p = p
@@ -281,7 +283,6 @@ class _Item:
         self.number = p.label if p.label is not None else p.number
         self._key = None
         self._bag = None
-        self._size = 0
 
     @property
     def key(self) -> str:
@@ -290,26 +291,21 @@ class _Item:
         return self._key
 
     @property
-    def bag(self) -> Counter:
+    def bag(self) -> frozenset:
         if self._bag is None:
             words = _WORD.findall(self.key.lower())
             # Sub-paragraphs count too: a chapeau "Decides that:" says little on its own.
             for sub in self.p.subparagraphs:
                 for q in sub.walk():
                     words += _WORD.findall(q.text.lower())
-            self._bag = Counter(words)
-            self._size = len(words)
+            self._bag = frozenset(words)
         return self._bag
 
     def similarity(self, other: "_Item") -> float:
+        """Dice coefficient of the two word sets: 1.0 same words, 0.0 none in common."""
         a, b = self.bag, other.bag
-        total = self._size + other._size
-        if not total:
-            return 1.0
-        if len(a) > len(b):
-            a, b = b, a
-        common = sum(min(n, b[w]) for w, n in a.items() if w in b)
-        return 2.0 * common / total
+        total = len(a) + len(b)
+        return 2.0 * len(a & b) / total if total else 1.0
 
 
 def _lis(seq: list[int]) -> set[int]:

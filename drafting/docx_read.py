@@ -39,8 +39,12 @@ MAX_MEMBERS = 10_000
 _INSERTED = (W + "ins", W + "moveTo")
 _DELETED = (W + "del", W + "moveFrom")
 _SKIP = {W + t for t in ("pPr", "rPr", "instrText", "delInstrText", "txbxContent",
-                         "footnoteReference", "endnoteReference", "commentReference",
+                         "endnoteReference", "commentReference", "footnoteRef",
                          "fldData", "drawing", "pict", "object")}
+
+# Printed between the text and its footnotes, as in the UN's own documents (and as the
+# parser expects a footnote block to start).
+FOOTNOTE_RULE = "__________________"
 
 Accepts = Callable[[object], bool]
 
@@ -54,6 +58,7 @@ class _Package:
     document: object                     # lxml root of the main document part
     numbering: object | None
     styles: object | None
+    footnotes: object | None = None
 
 
 def _fail(message: str, source: str) -> InputError:
@@ -170,11 +175,12 @@ def _load(path_or_bytes, source: str | None) -> _Package:
             f"_rels/{main}.rels"
         parts = _targets(z, rels, folder, source)
         loaded = {}
-        for kind in ("numbering", "styles"):
+        for kind in ("numbering", "styles", "footnotes"):
             name = parts.get(kind, _join(folder, f"{kind}.xml"))
             raw = _read_part(z, name, source)
             loaded[kind] = _parse_xml(raw, name, source) if raw is not None else None
-    return _Package(source, document, loaded["numbering"], loaded["styles"])
+    return _Package(source, document, loaded["numbering"], loaded["styles"],
+                    loaded["footnotes"])
 
 
 # ---------------------------------------------------------------------------------------
@@ -359,12 +365,26 @@ def _blocks(el):
             yield from _blocks(child)
 
 
-def _runs_text(el, accepts: Accepts, out: list[str]) -> None:
+def _runs_text(el, accepts: Accepts, out: list[str], refs: list | None = None) -> None:
+    """Append the visible text under `el` to `out`; footnote references go to `refs` as
+    (footnote id, mark), and an automatically numbered one prints its number."""
     for child in el:
         tag = child.tag
         if not isinstance(tag, str) or tag in _SKIP:
             continue
-        if tag == W + "t" or tag == W + "delText":
+        if tag == W + "footnoteReference":
+            if refs is None:
+                continue
+            if child.get(W + "customMarkFollows") in ("1", "true", "on"):
+                # The mark is the text that follows in the run ("Nations 1 are").
+                follow = child.getnext()
+                mark = follow.text or "" if follow is not None and follow.tag == W + "t" else ""
+            else:
+                mark = str(1 + sum(1 for _, _, auto in refs if auto))
+                out.append(mark)
+            refs.append((child.get(W + "id"), mark,
+                         child.get(W + "customMarkFollows") not in ("1", "true", "on")))
+        elif tag == W + "t" or tag == W + "delText":
             out.append(child.text or "")
         elif tag in (W + "tab", W + "br", W + "cr", W + "ptab"):
             out.append(" ")
@@ -372,12 +392,12 @@ def _runs_text(el, accepts: Accepts, out: list[str]) -> None:
             out.append("\u2011")
         elif tag in _INSERTED:
             if accepts(child):
-                _runs_text(child, accepts, out)
+                _runs_text(child, accepts, out, refs)
         elif tag in _DELETED:
             if not accepts(child):
-                _runs_text(child, accepts, out)
+                _runs_text(child, accepts, out, refs)
         else:
-            _runs_text(child, accepts, out)
+            _runs_text(child, accepts, out, refs)
 
 
 def _mark_kept(ppr, accepts: Accepts) -> bool:
@@ -413,10 +433,11 @@ def _lines(pkg: _Package, accepts: Accepts) -> list[str]:
         raise _fail("not a Word document: word/document.xml has no w:body", pkg.name)
     lines: list[str] = []
     pending: list[str] = []
+    refs: list = []
     for p in _blocks(body):
         ppr = p.find(W + "pPr")
         out: list[str] = []
-        _runs_text(p, accepts, out)
+        _runs_text(p, accepts, out, refs)
         pending.extend(out)
         if not _mark_kept(ppr, accepts):
             # The mark is gone: this paragraph's words run on into the next one.
@@ -429,7 +450,27 @@ def _lines(pkg: _Package, accepts: Accepts) -> list[str]:
     tail = " ".join("".join(pending).split())
     if tail:
         lines.append(tail)
+    notes = _footnote_texts(pkg, accepts)
+    block = [f"{mark} {notes[fid]}" for fid, mark, _ in refs if notes.get(fid)]
+    if block:
+        lines.append(FOOTNOTE_RULE)
+        lines.extend(block)
     return lines
+
+
+def _footnote_texts(pkg: _Package, accepts: Accepts) -> dict[str, str]:
+    if pkg.footnotes is None:
+        return {}
+    out = {}
+    for note in pkg.footnotes.iter(W + "footnote"):
+        if note.get(W + "type") in ("separator", "continuationSeparator", "continuationNotice"):
+            continue
+        words: list[str] = []
+        for p in _blocks(note):
+            _runs_text(p, accepts, words)
+            words.append(" ")
+        out[note.get(W + "id")] = " ".join("".join(words).split())
+    return out
 
 
 def _all_accepted(_el) -> bool:

@@ -42,8 +42,8 @@ sa son ses vive vif profonde profond grave sincère
 # Adverbs that do not end in -ly / -mente / -ment.
 ADVERBS = frozenset("""
 also further again once still moreover furthermore likewise too thus
-además también asimismo nuevamente igualmente una vez más
-aussi encore outre de nouveau enfin
+además también asimismo nuevamente igualmente
+aussi encore enfin
 """.split())
 
 ADVERB_ENDINGS = ("ly", "mente", "ment")
@@ -65,7 +65,7 @@ COMPOUND_HEADS = frozenset("having habiendo ayant tras se s' s’ to para being 
 ADVERBIAL_IDIOMS = (
     ("in", "the", "strongest", "possible", "terms"), ("in", "the", "strongest", "terms"),
     ("en", "los", "términos", "más", "enérgicos"), ("dans", "les", "termes", "les", "plus", "énergiques"),
-    ("once", "again"), ("una", "vez", "más"),
+    ("once", "again"), ("una", "vez", "más"), ("de", "nouveau"), ("en", "outre"),
 )
 
 # "with" + noun ("Noting with concern", "Notes with alarm") until one of these words.

@@ -343,16 +343,17 @@ for _n in range(1, 40):
 ROMANS = tuple(_ROMANS)
 
 
-def ends_paragraph(text: str) -> bool:
+def ends_paragraph(text: str, strong: bool = False) -> bool:
     """True when a paragraph's text so far ends as a paragraph ends: "Assembly,",
     "thereto;", "session.", "that:", "; and", "Council,1" (a footnote mark after the comma),
-    "Depositary;]" (a bracket closing a bracketed paragraph), "][^14]"."""
+    "Depositary;]" (a bracket closing a bracketed paragraph), "][^14]". `strong`: only the
+    marks that end an operative paragraph (a comma may end a wrapped line inside one)."""
     t = re.sub(r"(\[\^\w+\])+$", "", text.rstrip())
     t = re.sub(r"(?<=[,;:.])\s?\d{1,2}$", "", t)
     t = t.rstrip(" *_\"'”’])")
     if not t:
         return False
-    if t[-1] in ",;:.":
+    if t[-1] in (";:." if strong else ",;:."):
         return True
     return bool(re.search(r"[,;]\s*(and|or|y|o|et|ou|e)$", t, re.IGNORECASE))
 
@@ -515,10 +516,16 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None) -> Body:
                 level1_label = None
                 text_so_far = t
         else:
-            if not complete or line.indent >= 2:
+            finished = complete and text_so_far and ends_paragraph(text_so_far, strong=True)
+            if blank and finished and line.indent < 2 and not t[:1].islower():
+                # Unnumbered text set apart after a finished operative paragraph and not
+                # indented under it: a trailer ("3rd plenary meeting"), a date, an option
+                # label ("**Option 2:** No text;" after 19quinquies in the UNFCCC draft).
+                # The lines that follow it without a break ("19 September 2025") go too.
+                blank = True
+                continue
+            else:
                 tokens.append(_tok("LINE", line))
                 text_so_far += " " + t
-            # else: unnumbered text after a finished operative paragraph and not indented
-            # under it: a trailer ("3rd plenary meeting"), a date, an option label.
         blank = False
     return Body(tokens, footnotes, transition)

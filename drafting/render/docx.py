@@ -183,14 +183,54 @@ def _join_names(names: Sequence[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def clean_paragraph(p: Paragraph, house: HouseStyle, depth: int = 0) -> Iterator[str]:
-    """The paragraph and its sub-paragraphs as plain (untracked) w:p elements."""
+def footnote_run(mark: str, note_id: int) -> str:
+    """A footnote reference printing `mark` itself (w:customMarkFollows): the paragraph's
+    text keeps its verbatim mark ("Nations 1 are") and Word still links the note."""
+    return (f'<w:r>{rpr("s")}<w:footnoteReference w:customMarkFollows="1" w:id="{note_id}"/>'
+            f'<w:t xml:space="preserve">{escape(mark)}</w:t></w:r>')
+
+
+def _with_footnotes(p: Paragraph, spans: list[tuple[str, str]], notes: list[str]) -> str:
+    """Runs for the spans, each footnote mark of p made a reference to a note in `notes`."""
+    if not p.footnotes:
+        return "".join(run(text, fmt) for text, fmt in spans)
+    from drafting.compare import mark_spans
+
+    marks = [f.mark for f in p.footnotes]
+    places = mark_spans(p.text, marks)
+    texts = {}
+    for f in p.footnotes:
+        texts.setdefault(f.mark, []).append(f.text)
+    out: list[str] = []
+    pos = 0
+    cuts = sorted(places)
+    for text, fmt in spans:
+        end = pos + len(text)
+        at = pos
+        for a, b in cuts:
+            if a >= at and b <= end:
+                out.append(run(p.text[at:a], fmt))
+                mark = p.text[a:b]
+                body = texts.get(mark, [""]).pop(0) if texts.get(mark) else ""
+                notes.append(body)
+                out.append(footnote_run(mark, len(notes)))
+                at = b
+        out.append(run(p.text[at:end], fmt))
+        pos = end
+    return "".join(out)
+
+
+def clean_paragraph(p: Paragraph, house: HouseStyle, depth: int = 0,
+                    notes: list[str] | None = None) -> Iterator[str]:
+    """The paragraph and its sub-paragraphs as plain (untracked) w:p elements; footnote
+    texts are appended to `notes` (their ids are 1-based positions in it)."""
     label = label_of(p)
-    content = (run(label + "\t") if label else "") + "".join(
-        run(text, fmt) for text, fmt in text_spans(p, house))
-    yield paragraph(style_of(p, depth), content)
+    spans = text_spans(p, house)
+    body = _with_footnotes(p, spans, notes) if notes is not None else "".join(
+        run(text, fmt) for text, fmt in spans)
+    yield paragraph(style_of(p, depth), (run(label + "\t") if label else "") + body)
     for sub in p.subparagraphs:
-        yield from clean_paragraph(sub, house, depth + 1)
+        yield from clean_paragraph(sub, house, depth + 1, notes)
 
 
 def house_of(res: Resolution, style: str | None) -> HouseStyle:
@@ -200,25 +240,28 @@ def house_of(res: Resolution, style: str | None) -> HouseStyle:
     return HOUSES[name]
 
 
-def body_paragraphs(res: Resolution, house: HouseStyle, date: str | None = None
-                    ) -> Iterator[str]:
+def body_paragraphs(res: Resolution, house: HouseStyle, date: str | None = None,
+                    notes: list[str] | None = None) -> Iterator[str]:
     for style, text, fmt in front_matter(res, house, date):
         yield paragraph(style, run(text, fmt))
     for p in res.preambular:
-        yield from clean_paragraph(p, house)
+        yield from clean_paragraph(p, house, 0, notes)
     if res.transition:
         yield paragraph("Transition", run(res.transition, house.transition))
     for p in res.operative:
-        yield from clean_paragraph(p, house)
+        yield from clean_paragraph(p, house, 0, notes)
 
 
 def render_docx(res: Resolution, style: str | None = None, *, date: str | None = None) -> bytes:
     """The resolution as a .docx in house style `style` ("un" | "oas"; default res.style).
 
-    `date` is printed under the symbol when given (the UN symbol and date block).
+    `date` is printed under the symbol when given (the UN symbol and date block). Footnotes
+    become Word footnotes at the foot of the page.
     """
     house = house_of(res, style)
-    return package("".join(body_paragraphs(res, house, date)), title=res.title or "")
+    notes: list[str] = []
+    body = "".join(body_paragraphs(res, house, date, notes))
+    return package(body, title=res.title or "", footnotes=notes)
 
 
 # ---------------------------------------------------------------------------------------
@@ -298,6 +341,9 @@ def _template() -> _Template:
     add("SubParagraph2", left=3 * _INDENT, first=-_INDENT)
     add("SubParagraph3", left=4 * _INDENT, first=-_INDENT)
     add("Heading", align=WD_ALIGN_PARAGRAPH.CENTER, bold=True, keep_next=True)
+    notes = add("Footnote Text")
+    notes.font.size = Pt(10)
+    notes.paragraph_format.space_after = Pt(0)
 
     section = doc.sections[0]
     # A4 with 1-inch margins, as UN and OAS documents are printed.
@@ -356,20 +402,57 @@ def _core_xml(title: str, date: str) -> bytes:
         "</cp:coreProperties>").encode("utf-8")
 
 
-def package(body_xml: str, title: str = "", date=FIXED_DATE) -> bytes:
-    """A complete .docx whose body is `body_xml` (a run of w:p elements)."""
+_FOOTNOTES_TYPE = ("application/vnd.openxmlformats-officedocument.wordprocessingml."
+                   "footnotes+xml")
+_FOOTNOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+
+
+def _footnotes_xml(notes: Sequence[str]) -> bytes:
+    # Ids -1 and 0 are Word's separator lines above the notes.
+    out = [f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes xmlns:w="{W_NS}">'
+           '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+           '</w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r>'
+           '<w:continuationSeparator/></w:r></w:p></w:footnote>']
+    for i, text in enumerate(notes, 1):
+        out.append(f'<w:footnote w:id="{i}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>'
+                   f"{run(text)}</w:p></w:footnote>")
+    out.append("</w:footnotes>")
+    return "".join(out).encode("utf-8")
+
+
+def package(body_xml: str, title: str = "", date=FIXED_DATE,
+            footnotes: Sequence[str] = ()) -> bytes:
+    """A complete .docx whose body is `body_xml` (a run of w:p elements); `footnotes` are
+    the texts of footnotes 1, 2 ... that the body references."""
     t = _template()
     date = w3cdtf(date)
     document = (t.head + body_xml + t.tail).encode("utf-8")
+    parts = t.parts
+    if footnotes:
+        parts = tuple(_with_footnotes_part(n, b) for n, b in parts) + (
+            ("word/footnotes.xml", _footnotes_xml(footnotes)),)
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, data in _ordered(t.parts, document, _core_xml(title, date)):
+        for name, data in _ordered(parts, document, _core_xml(title, date)):
             info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 0
             info.external_attr = 0o644 << 16
             z.writestr(info, data)
     return buf.getvalue()
+
+
+def _with_footnotes_part(name: str, data: bytes) -> tuple[str, bytes]:
+    """The content types and the document's relationships, declaring word/footnotes.xml."""
+    if name == "[Content_Types].xml":
+        data = data.replace(b"</Types>", (
+            f'<Override PartName="/word/footnotes.xml" ContentType="{_FOOTNOTES_TYPE}"/>'
+            "</Types>").encode())
+    elif name == "word/_rels/document.xml.rels":
+        data = data.replace(b"</Relationships>", (
+            f'<Relationship Id="rIdFootnotes" Type="{_FOOTNOTES_REL}" Target="footnotes.xml"/>'
+            "</Relationships>").encode())
+    return name, data
 
 
 def _ordered(parts: Iterable[tuple[str, bytes]], document: bytes, core: bytes

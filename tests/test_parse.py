@@ -1,0 +1,196 @@
+"""The parser against the real corpus's true structure, and its canonical-text round trip."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from conftest import CORPUS, corpus_expected, corpus_text
+from drafting.errors import ParseError
+from drafting.model import Resolution
+from drafting.parse import detect_language, opener_of, parse_document, parse_text
+from drafting.render.text import render_text
+
+EXPECTED = sorted(p.stem for p in (CORPUS / "expected").glob("*.json"))
+RESOLUTIONS = [s for s in EXPECTED if corpus_expected(s).get("kind") != "amendment"]
+
+
+def words(text: str | None) -> list[str]:
+    """The scoring's normalisation: white space, Markdown marks, footnote marks."""
+    text = (text or "").replace("\u00a0", " ")
+    text = re.sub(r"\[\^\d+\]", "", text).replace("*", "")
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"(?<=[^\W\d_])\d{1,2}(?=[\s,;.:]|$)", "", text)
+    text = re.sub(r"(?<=[;,])\d{1,2}(?=\s|$)", "", text)
+    text = re.sub(r"(?<=[^\W\d_]) \d{1,2}(?= [a-z]|$)", "", text)
+    return text.split()
+
+
+def last_text(p) -> str:
+    return last_text(p.subparagraphs[-1]) if p.subparagraphs else p.text
+
+
+@pytest.mark.parametrize("stem", RESOLUTIONS)
+def test_corpus_structure(stem):
+    exp = corpus_expected(stem)
+    res = parse_text(corpus_text(stem + ".txt"), stem)
+    for key in ("kind", "language", "symbol", "title", "body"):
+        if key in exp:
+            assert getattr(res, key) == exp[key], key
+    assert list(res.sponsors) == exp.get("sponsors", [])
+    for part in ("preambular", "operative"):
+        want, have = exp[part], getattr(res, part)
+        assert len(have) == len(want), part
+        for w, h in zip(want, have):
+            assert words(h.text)[: len(words(w["starts"]))] == words(w["starts"])
+            assert words(last_text(h))[-len(words(w["ends"])):] == words(w["ends"])
+            # Openers: the whole phrase where this parser finds it, e.g. "Expressing grave concern".
+            assert words(h.opener) == words(w["opener"]), (h.id, h.opener, w["opener"])
+            if part == "operative":
+                assert h.number == w["number"]
+                assert [s.label for s in h.subparagraphs] == w["subparagraphs"]
+
+
+@pytest.mark.parametrize("stem", RESOLUTIONS)
+def test_canonical_text_round_trips(stem):
+    res = parse_text(corpus_text(stem + ".txt"), stem)
+    assert parse_text(render_text(res), "canonical") == res
+
+
+def test_oas_annex_quirks_kept_verbatim():
+    res = parse_text(corpus_text("oas-cam-report-2013.txt"))
+    assert [p.number for p in res.operative] == ["1", "2", "3", "4", "5", "5bis", "6", "7"]
+    assert res.find("OP5bis").text.startswith("To instruct the CAM to provide input")
+    assert res.preambular[7].opener == "ConsiderING"
+    assert "(IOM)]" in res.preambular[6].text
+    assert res.preambular[6].text.endswith("; and")
+    assert "“Strengthening the Topic" in res.preambular[0].text
+    assert res.transition == "RESOLVES:"
+    assert res.style == "oas"
+    assert res.sponsor_note.startswith("(Presented by the delegation of Mexico")
+
+
+def test_pdf_page_break_inside_subparagraph_and_footnotes():
+    res = parse_text(corpus_text("un-ga-res-80-1-palestine-participation-adopted-from-rev1.txt"))
+    a = res.find("OP1(a)")
+    assert a.text == ("The State of Palestine may submit a pre\u2011recorded statement of its President, "
+                      "which will be played in the General Assembly Hall during the general debate of "
+                      "the Assembly at its eightieth session after introduction by its representative "
+                      "who is physically present in the Assembly Hall;")
+    assert [f.text for f in res.find("PP1").footnotes] == ["See resolution 169 (II)."]
+    assert res.find("OP3").text.endswith("during the eightieth session.")   # no "3rd plenary meeting"
+    assert res.find("OP2").references == ()
+    assert res.find("OP1").opener == "Decides"
+
+
+def test_references_are_document_symbols():
+    res = parse_text(corpus_text("oas-cam-report-2013.txt"))
+    assert res.find("PP1").references[:2] == ("AG/RES. 2738 (XLII-O/12)", "AG/RES. 2729 (XLII-O/12)")
+    assert res.find("PP6").references == ("CIM/RES. 252 (XXXIV-O/08)",)
+
+
+def test_unfccc_options_and_duplicate_numbers_get_unique_ids():
+    res = parse_text(corpus_text("unfccc-cop21-draft-decision-6nov2015-bis-ter-excerpt.txt"))
+    ids = [p.id for p in res.operative]
+    assert len(ids) == len(set(ids))
+    assert ids[5:10] == ["OP6", "OP7", "OP8", "OP9", "OP9bis"]
+    assert ids[10] == "OP6#2"
+    assert res.find("OP19quinquies").opener == "Notes"
+    assert res.find("OP16").text.endswith("**Option 2:** No text.")
+
+
+@pytest.mark.parametrize("text, opener", [
+    ("Expressing grave concern regarding situations in which", "Expressing grave concern"),
+    ("Recalling also the Headquarters Agreement,", "Recalling also"),
+    ("Deploring, in this regard, the decision", "Deploring"),
+    ("Condemns in the strongest terms the attacks;", "Condemns in the strongest terms"),
+    ("Calls upon all parties to armed conflicts", "Calls upon"),
+    ("Bearing in mind the Charter,", "Bearing in mind"),
+    ("Taking note with appreciation of the report,", "Taking note with appreciation"),
+    ("Notes with alarm that the situation", "Notes with alarm"),
+    ("Deeply concerned about the situation,", "Deeply concerned"),
+    ("Having considered the report,", "Having considered"),
+    ("Expressing its concern over the threat", "Expressing its concern"),
+    ("Welcomes government efforts to", "Welcomes"),
+    ("Recalling July 2020 as", "Recalling"),
+    ("*[Invites] [Strongly urges]* all Parties", "[Invites] [Strongly urges]"),
+    ("*[Recognizes* that Parties [may provisionally] apply the Agreement pending its entry into force;]",
+     "Recognizes"),
+    ("TAKING NOTE of the work done", "TAKING NOTE"),
+    ("To instruct the Committee", "To instruct"),
+])
+def test_openers_en(text, opener):
+    assert opener_of(text, "en") == opener
+
+
+@pytest.mark.parametrize("text, language, opener", [
+    ("Se déclarant gravement préoccupé par les conséquences", "fr", "Se déclarant gravement préoccupé"),
+    ("Prie également le Secrétaire général", "fr", "Prie également"),
+    ("Prenant acte du lancement", "fr", "Prenant acte"),
+    ("Condenar enérgicamente el golpe", "es", "Condenar enérgicamente"),
+    ("Expresando grave preocupación por el efecto", "es", "Expresando grave preocupación"),
+    ("Decide seguir ocupándose de la cuestión.", "es", "Decide"),
+])
+def test_openers_other_languages(text, language, opener):
+    assert opener_of(text, language) == opener
+
+
+def test_language_detection():
+    assert detect_language("Le Conseil de sécurité, Rappelant qu'il a la responsabilité des") == "fr"
+    assert detect_language("El Consejo de Seguridad, Recordando su responsabilidad de la paz") == "es"
+    assert detect_language("The Security Council, Recalling its responsibility for the") == "en"
+
+
+def test_markdown_rendering_and_plain_email_text():
+    text = ("Some covering e-mail text.\n\nThe Human Rights Council,\n\n*Recalling* its resolution 5/1,\n\n"
+            "1. *Decides* to act;\n\n2. *Requests* a report.\n")
+    res = parse_text(text)
+    assert res.body == "The Human Rights Council"
+    assert [p.opener for p in res.paragraphs()] == ["Recalling", "Decides", "Requests"]
+    assert res.find("OP2").text == "*Requests* a report."
+
+
+def test_sub_subparagraphs_and_roman_numerals():
+    text = ("The General Assembly,\n\nRecalling its resolutions,\n\n1. Decides:\n\n(a) first;\n\n"
+            "(i) one;\n\n(ii) two;\n\n(b) second;\n\n(h) eighth;\n\n(i) ninth.\n")
+    res = parse_text(text)
+    op1 = res.find("OP1")
+    assert [s.label for s in op1.subparagraphs] == ["a", "b", "h", "i"]
+    assert [s.id for s in op1.subparagraphs[0].subparagraphs] == ["OP1(a)(i)", "OP1(a)(ii)"]
+
+
+def test_french_subparagraph_markers():
+    text = "Le Conseil de sécurité,\n\nRappelant ses résolutions,\n\n1. Décide :\n\na) que les parties ;\n\nb) que le Conseil.\n"
+    res = parse_text(text)
+    assert [(s.label, s.marker) for s in res.find("OP1").subparagraphs] == [("a", "a)"), ("b", "b)")]
+    assert res.language == "fr"
+
+
+def test_not_a_resolution_names_file_line_and_column():
+    with pytest.raises(ParseError) as e:
+        parse_text("Dear colleagues,\nplease find attached the draft.\n", "mail.txt")
+    assert e.value.one_line.startswith("mail.txt:1:1: not a resolution: expected an authoring body")
+
+
+def test_body_line_without_paragraphs_is_an_error():
+    with pytest.raises(ParseError) as e:
+        parse_text("Draft\n\nThe General Assembly,\n\n", "x.txt")
+    assert (e.value.line, e.value.column) == (3, 1)
+
+
+def test_amendment_documents_dispatch():
+    doc = parse_document(corpus_text("un-ga-c3-80-L65-amendment-report-hrc.txt"))
+    assert doc.kind == "amendment"
+    assert [o.target for o in doc.operations] == ["PP3", "OP2"]
+
+
+def test_json_shape_matches_the_issue():
+    res = parse_text(corpus_text("un-ga-80-L2-draft-palestine-participation-original.txt"))
+    d = json.loads(json.dumps(res.to_dict()))
+    assert set(d) >= {"kind", "language", "symbol", "title", "body", "sponsors", "preambular", "operative"}
+    op1 = d["operative"][0]
+    assert (op1["id"], op1["number"], op1["opener"]) == ("OP1", "1", "Decides")
+    assert op1["subparagraphs"][0]["id"] == "OP1(a)" and op1["subparagraphs"][0]["label"] == "a"
+    assert op1["text"].endswith("New York, that:")
+    assert Resolution.from_dict(d) == res
