@@ -77,9 +77,9 @@ def renumber(file: str, output: str | None):
     text = render_text(new)
     if output:
         with open(output, "w", encoding="utf-8") as f:
-            f.write(text)
+            f.write(text if text.endswith("\n") else text + "\n")
     else:
-        click.echo(text, nl=False)
+        click.echo(text if text.endswith("\n") else text + "\n", nl=False)
 
 
 def _blockers(res, open_amendments) -> list[str]:
