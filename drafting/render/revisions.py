@@ -482,7 +482,7 @@ class _CompilationWriter:
             if pc.change == "deleted":
                 deleted_by = prop.author
                 continue
-            new_p = prop_new(pc)
+            new_p = pc.new
             if new_p is not None:
                 diff = _usable_diff(pc.diff, p.text, new_p.text)
                 edits.extend(_edits(diff, prop.author))
@@ -498,7 +498,7 @@ class _CompilationWriter:
             spans = label_part + _edit_spans(p.text, edits, opener_length(p),
                                              opener_format(p, house))
             mark = None
-        if status:
+        if status and deleted_by is None:
             spans += self.status_span(p)
         yield self.marks.paragraph(style_of(p, depth), spans, mark)
         yield from self.inserted(props, p.id + "^", depth + 1)
@@ -510,7 +510,7 @@ class _CompilationWriter:
         for prop in props:
             for pc in prop.inserted.get(key, ()):
                 for q, d in _with_depth(pc, depth):
-                    new_p = prop_new(q)
+                    new_p = q.new
                     if new_p is None:
                         continue
                     spans = (label_spans(None, new_p, prop.author)
@@ -553,10 +553,6 @@ class _CompilationWriter:
         for p in self.res.operative:
             yield from self.top(p, props)
             yield from self.inserted(props, p.id, 0)
-
-
-def prop_new(pc: ParagraphChange) -> Paragraph | None:
-    return pc.new
 
 
 def _with_depth(pc: ParagraphChange, depth: int) -> Iterator[tuple[ParagraphChange, int]]:
