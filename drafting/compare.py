@@ -15,7 +15,7 @@ Normalisation (only here, never in the model), unless `strict=True`:
     "Secretary‑General" NBSP "of"  -> "Secretary-General of"
     "“Agenda 2030”"               -> '"Agenda 2030"'
     "United Nations 1 are", "United Nations1 are" (footnote mark 1) -> "United Nations are"
-    "word ,", "word,"             -> "word,"
+    "word ,", "word,"             -> "word," (white space is not compared)
 The word diff still gives both verbatim texts back: where tokens are equal only after
 normalisation it emits the old form as "-" and the new form as "+", without counting the
 paragraph as changed.
@@ -45,11 +45,7 @@ _REFERRING = frozenset("""
     pages principle principles goal goals target targets line lines table figure session
     """.split())
 
-_WHITE = re.compile(r"\s+")
-_TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
-# A space beside punctuation: "word ," and "word," read the same.
-_SPACE_AT_PUNCT = re.compile(r" (?=[^\w\s])|(?<=[^\w\s]) ")
-_WORD = re.compile(r"\w+")
+_TOKEN = re.compile(r"\s*(?:\w+|[^\w\s])|\s+")
 
 # Similarity (Dice on word sets) needed to pair two paragraphs.
 PAIR_SIMILARITY = 0.5          # between two anchors, in order
@@ -129,14 +125,15 @@ def _strip_spans(text: str, spans: list[tuple[int, int]]) -> str:
 def canonical(text: str, marks: tuple[str, ...] = (), strict: bool = False) -> str:
     """The text as compared: equal canonical forms mean "unchanged".
 
-    Not strict: footnote marks dropped, typographic variants folded, white space collapsed
-    and dropped beside punctuation ("Nations 1 are" -> "Nations are", "word ," -> "word,").
+    Not strict: footnote marks dropped, typographic variants folded, white space dropped
+    (line wraps, "word ," = "word,"; only "prerecorded" = "pre recorded" is lost, a
+    spacing slip too): "the Nations 1 are" -> "theNationsare".
     """
     if strict:
         return text
     if marks:
         text = _strip_spans(text, mark_spans(text, marks))
-    return _SPACE_AT_PUNCT.sub("", " ".join(text.translate(TYPOGRAPHIC).split()))
+    return "".join(text.translate(TYPOGRAPHIC).split())
 
 
 def _marks(p: Paragraph) -> tuple[str, ...]:
@@ -149,10 +146,10 @@ def _marks(p: Paragraph) -> tuple[str, ...]:
 class _Differ:
     """One diff_match_patch and one token -> character code book for a whole comparison.
 
-    Each token (word, run of white space, punctuation mark) becomes one character, so that
-    diff-match-patch diffs words, not letters. White space and punctuation map to
-    themselves and words to letters from the CJK block, so its semantic clean-up still sees
-    word boundaries.
+    Each token (a word or a punctuation mark, with the white space before it) becomes one
+    character, so that diff-match-patch diffs words, not letters. Punctuation maps to
+    itself and words to letters from the CJK block, so its semantic clean-up still tells
+    words from punctuation.
     """
 
     def __init__(self, strict: bool):
@@ -177,10 +174,14 @@ class _Differ:
         return c
 
     def tokens(self, text: str, marks: tuple[str, ...]) -> tuple[list[str], list[str]]:
-        """Verbatim tokens and their keys; a footnote mark is one token with key _MARK_CODE.
+        """Verbatim tokens and their keys: a word or punctuation mark with the white space
+        before it (" concern", ","), the key without it; a footnote mark is one token with
+        key _MARK_CODE.
 
-        Folding maps a hyphen to a hyphen, a space to a space, a ligature to letters, so the
-        folded text splits into the same tokens as the verbatim one.
+        White space rides on the token after it, so the diff works on half as many tokens
+        and a change of spacing alone is never a changed word. Folding maps a hyphen to a
+        hyphen, a space to a space, a ligature to letters, so the folded text splits into
+        the same tokens as the verbatim one.
         """
         if self.strict:
             verbatim = _TOKEN.findall(text)
@@ -191,12 +192,14 @@ class _Differ:
         at = 0
         for start, end in spans + [(len(text), len(text))]:
             piece = text[at:start]
-            folded = _WHITE.sub(" ", piece.translate(TYPOGRAPHIC))
-            tokens = _TOKEN.findall(piece)
-            verbatim += tokens
-            keys += tokens if folded == piece else _TOKEN.findall(folded)
+            verbatim += _TOKEN.findall(piece)
+            keys += [k.lstrip() for k in _TOKEN.findall(piece.translate(TYPOGRAPHIC))]
             if end > start:
-                verbatim.append(text[start:end])
+                mark = text[start:end]
+                if verbatim and verbatim[-1].isspace():  # "Nations 1": the space goes too
+                    mark = verbatim.pop() + mark
+                    keys.pop()
+                verbatim.append(mark)
                 keys.append(_MARK_CODE)
             at = end
         return verbatim, keys
@@ -224,8 +227,7 @@ class _Differ:
                         if va == vb:
                             parts.append(("=", va))
                         else:  # equal once normalised: give both verbatim forms back
-                            parts.append(("-", va))
-                            parts.append(("+", vb))
+                            _variant(va, vb, parts)
                 i += n
                 j += n
             elif op < 0:
@@ -235,6 +237,24 @@ class _Differ:
                 parts.append(("+", "".join(new[j:j + n])))
                 j += n
         return _merge(parts)
+
+
+def _variant(old: str, new: str, parts: list[tuple[str, str]]) -> None:
+    """Parts for two tokens equal once normalised, each side verbatim, and as little as
+    possible marked: "Nations 1" / "Nations1" differ by a space only ("-" " ").
+    """
+    body_old, body_new = old.lstrip(), new.lstrip()
+    space_old, space_new = old[:len(old) - len(body_old)], new[:len(new) - len(body_new)]
+    if space_old == space_new:
+        parts.append(("=", space_old))
+    else:
+        parts.append(("-", space_old))
+        parts.append(("+", space_new))
+    if body_old == body_new:
+        parts.append(("=", body_old))
+    else:
+        parts.append(("-", body_old))
+        parts.append(("+", body_new))
 
 
 def _merge(parts: list[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
@@ -293,12 +313,11 @@ class _Item:
     @property
     def bag(self) -> frozenset:
         if self._bag is None:
-            words = _WORD.findall(self.key.lower())
             # Sub-paragraphs count too: a chapeau "Decides that:" says little on its own.
-            for sub in self.p.subparagraphs:
-                for q in sub.walk():
-                    words += _WORD.findall(q.text.lower())
-            self._bag = frozenset(words)
+            text = self.p.full_text() if self.p.subparagraphs else self.p.text
+            if not self.strict:
+                text = text.translate(TYPOGRAPHIC)
+            self._bag = frozenset(text.lower().split())
         return self._bag
 
     def similarity(self, other: "_Item") -> float:
