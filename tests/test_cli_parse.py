@@ -67,6 +67,7 @@ def test_every_command_is_documented_with_an_example():
         cmd = cli.get_command(None, name)
         assert cmd is not None, name
         assert cmd.help and "Example:" in cmd.help, name
+        assert COMMANDS[name][1], name
 
 
 def test_python_dash_m_runs_the_cli():
