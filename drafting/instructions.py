@@ -179,8 +179,15 @@ def _build_transformer():
             new = _unquote(new)
             return lambda t: Operation("replace_text", t, old=old, new=new, occurrence=occ)
 
-        def edits(self, *edits):
-            return list(edits)
+        def edits(self, *items):
+            # left recursive: (edits, edit) or (edit,)
+            out = []
+            for x in items:
+                out.extend(x if isinstance(x, list) else [x])
+            return out
+
+        def new_paragraph(self, *_words):
+            return None
 
         # whole instructions: lists of Operations
         def in_paragraph(self, refs, edits):
@@ -201,10 +208,9 @@ def _build_transformer():
                     for t in refs]
 
         def insert_paragraph(self, *items):
-            where = next(x for x in items if x in ("after", "before"))
-            targets = next(x for x in items if isinstance(x, (list, str)) and x not in
-                           ("after", "before"))
-            new = items[-1]
+            # plain str (not Token) values are the transformed where, refs and new text
+            values = [x for x in items if isinstance(x, list) or type(x) is str]
+            where, targets, new = values[0], values[1], values[-1]
             if isinstance(targets, str):
                 targets = [targets]
             # "After operative paragraphs 3 and 5, insert ..." means one after each.
@@ -291,10 +297,13 @@ def _parse(text: str, source: str | None, line_offset: int = 0) -> tuple[Operati
             line, column = len(lines), len(lines[-1]) + 1
             message = "instruction ends too early; expected " + _expected(e.expected)
         elif isinstance(e, UnexpectedToken):
-            message = f"unexpected {str(e.token)!r}; expected " + _expected(e.expected)
+            # The token may be a long stretch of free text: show its first word only.
+            shown = str(e.token) if e.token.type == "QUOTED" else re.match(
+                r"\w[\w'’-]{0,29}|\S|\s*", str(e.token))[0]
+            message = f"unexpected {shown!r}; expected " + _expected(e.expected)
         elif isinstance(e, UnexpectedCharacters):
             allowed = e.allowed or set()
-            word = re.match(r"\S{1,30}", text[e.pos_in_stream:])
+            word = re.match(r"\w[\w'’-]{0,29}|\S", text[e.pos_in_stream:])
             message = (f"unexpected {word[0] if word else text[e.pos_in_stream]!r}"
                        + ("; expected " + _expected(allowed) if allowed else ""))
         else:  # pragma: no cover - lark's other UnexpectedInput kinds

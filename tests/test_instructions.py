@@ -1,0 +1,302 @@
+"""Amendment instructions and amendment documents: the real documents, the forms
+delegations write, error messages, and to_instruction <-> parse_instructions."""
+from __future__ import annotations
+
+import logging
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from conftest import corpus_expected, corpus_text
+from drafting.errors import ParseError
+from drafting.instructions import (grammar_dir, is_amendment_document, ordinal_value,
+                                   ordinal_word, parse_amendment_document, parse_instructions,
+                                   split_sponsors, to_instruction)
+from drafting.model import Operation
+
+AMENDMENTS = [
+    "un-ga-c3-80-L56-amendment-nazism",
+    "un-ga-c3-80-L61-amendment-rights-of-child",
+    "un-ga-c3-80-L62-amendment-rights-of-child",
+    "un-ga-c3-80-L65-amendment-report-hrc",
+]
+
+
+# --- the real documents ----------------------------------------------------------------
+
+@pytest.mark.parametrize("stem", AMENDMENTS)
+def test_corpus_amendment_document(stem):
+    text = corpus_text(stem + ".txt")
+    exp = corpus_expected(stem)
+    assert is_amendment_document(text)
+    got = parse_amendment_document(text, stem + ".txt").to_dict()
+    assert got["kind"] == "amendment"
+    assert got["symbol"] == exp["symbol"]
+    assert got["amends"] == exp["amends"]
+    assert got["sponsors"] == exp["sponsors"]
+    assert len(got["operations"]) == len(exp["operations"])
+    for want, have in zip(exp["operations"], got["operations"]):
+        for key in ("op", "target", "anchor", "old", "position"):
+            assert have[key] == want[key], key
+        if want["op"] == "insert_paragraph":
+            assert have["new"].startswith(want["new"])
+        else:
+            assert have["new"] == want["new"]
+
+
+def test_l56_whole_document():
+    doc = parse_amendment_document(corpus_text("un-ga-c3-80-L56-amendment-nazism.txt"))
+    assert doc.title == ("Combating glorification of Nazism, neo-Nazism and other practices "
+                         "that contribute to fuelling contemporary forms of racism, racial "
+                         "discrimination, xenophobia and related intolerance")
+    assert doc.operations == (Operation(
+        "insert_paragraph", "OP3", position="after OP3",
+        new="Notes with alarm that the Russian Federation has sought to justify its "
+            "territorial aggression against Ukraine on the purported basis of eliminating "
+            "neo-Nazism, and underlines that the pretextual use of neo-Nazism to justify "
+            "territorial aggression seriously undermines genuine attempts to combat "
+            "neo-Nazism;"),)
+
+
+def test_l62_unquoted_paragraph_ends_with_its_comma():
+    doc = parse_amendment_document(corpus_text("un-ga-c3-80-L62-amendment-rights-of-child.txt"))
+    (op,) = doc.operations
+    assert op.new.endswith("particularly regarding health and education,")
+    assert doc.title == "Rights of the child"
+
+
+def test_l65_document():
+    doc = parse_amendment_document(corpus_text("un-ga-c3-80-L65-amendment-report-hrc.txt"))
+    assert doc.symbol == "A/C.3/80/L.65"
+    assert doc.amends == "A/C.3/80/L.24"
+    assert doc.title == "Report of the Human Rights Council"
+    assert doc.operations == (Operation("delete_paragraph", "PP3"),
+                              Operation("delete_paragraph", "OP2"))
+    assert doc.sponsors[-2:] == ("United Kingdom of Great Britain and Northern Ireland",
+                                 "Uruguay")
+
+
+def test_resolutions_are_not_amendment_documents():
+    assert not is_amendment_document(corpus_text("un-ga-c3-80-L24-draft-report-hrc.txt"))
+    assert not is_amendment_document(corpus_text("oas-cam-report-2013.txt"))
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Belarus and Russian Federation", ("Belarus", "Russian Federation")),
+    ("Spain and United Kingdom of Great Britain and Northern Ireland",
+     ("Spain", "United Kingdom of Great Britain and Northern Ireland")),
+    ("Chile, Trinidad and Tobago", ("Chile", "Trinidad and Tobago")),
+    ("Norway", ("Norway",)),
+    ("Albania, Australia,\nNorway and Ukraine", ("Albania", "Australia", "Norway", "Ukraine")),
+])
+def test_split_sponsors(text, want):
+    assert split_sponsors(text) == want
+
+
+def test_document_error_is_located_in_the_users_file():
+    text = corpus_text("un-ga-c3-80-L65-amendment-report-hrc.txt").replace(
+        "Delete the third", "Delete the thrid")
+    with pytest.raises(ParseError) as e:
+        parse_amendment_document(text, "L65.txt")
+    line = next(i for i, x in enumerate(text.splitlines(), 1) if "thrid" in x)
+    assert (e.value.file, e.value.line, e.value.column) == ("L65.txt", line, 12)
+
+
+# --- instruction forms -----------------------------------------------------------------
+
+O = Operation
+FORMS = [
+    ('In operative paragraph 3, after "financing" insert "and predictable"',
+     [O("insert_text", "OP3", anchor="financing", new="and predictable", position="after")]),
+    ('In the fourteenth preambular paragraph, replace "a b" with "c"',
+     [O("replace_text", "PP14", old="a b", new="c")]),
+    ('After operative paragraph 3, insert a new operative paragraph, reading: "Decides to x;"',
+     [O("insert_paragraph", "OP3", new="Decides to x;", position="after OP3")]),
+    ("Delete the third preambular paragraph and operative paragraph 2.",
+     [O("delete_paragraph", "PP3"), O("delete_paragraph", "OP2")]),
+    ('Replace operative paragraph 6 with the following: "Requests x."',
+     [O("replace_paragraph", "OP6", new="Requests x.")]),
+    ("Move operative paragraph 4 to follow operative paragraph 6",
+     [O("move_paragraph", "OP4", position="after OP6")]),
+    ("Move operative paragraph 4 to precede operative paragraph 2.",
+     [O("move_paragraph", "OP4", position="before OP2")]),
+    ('Throughout the text, replace "x" with "y"', [O("replace_all", old="x", new="y")]),
+    ('Replace "x" with "y" throughout the text.', [O("replace_all", old="x", new="y")]),
+    ('1. In OP3, delete "a".\n2. Delete PP2.\n3. PP4: delete',
+     [O("delete_text", "OP3", old="a"), O("delete_paragraph", "PP2"),
+      O("delete_paragraph", "PP4")]),
+    ('In operative paragraphs 27 and 43, replace "x" with "y"',
+     [O("replace_text", "OP27", old="x", new="y"), O("replace_text", "OP43", old="x", new="y")]),
+    ('In operative paragraphs 2, 5 and 7, delete "x"',
+     [O("delete_text", f"OP{n}", old="x") for n in (2, 5, 7)]),
+    ('In operative paragraph 1 (a), delete "x"', [O("delete_text", "OP1(a)", old="x")]),
+    ('In subparagraph (b) of operative paragraph 2, delete "x"',
+     [O("delete_text", "OP2(b)", old="x")]),
+    ('In OP1(a)(ii), delete "x"', [O("delete_text", "OP1(a)(ii)", old="x")]),
+    ('OP3: after "x" insert "y"', [O("insert_text", "OP3", anchor="x", new="y", position="after")]),
+    ("PP2: delete", [O("delete_paragraph", "PP2")]),
+    ('OP5bis: replace "a" with "b"', [O("replace_text", "OP5bis", old="a", new="b")]),
+    ('OP 5 bis: replace "a" with "b"', [O("replace_text", "OP5bis", old="a", new="b")]),
+    ('In operative paragraph 5 bis, delete "a"', [O("delete_text", "OP5bis", old="a")]),
+    ('In OP2, delete "and other interested parties"',
+     [O("delete_text", "OP2", old="and other interested parties")]),
+    ('After operative paragraph 5, insert a new paragraph reading: "To instruct the CAM"',
+     [O("insert_paragraph", "OP5", new="To instruct the CAM", position="after OP5")]),
+    ('In operative paragraph 3, replace the second occurrence of "rights" with "freedoms"',
+     [O("replace_text", "OP3", old="rights", new="freedoms", occurrence=2)]),
+    ('In operative paragraph 3, after "rights" (second occurrence), insert "x"',
+     [O("insert_text", "OP3", anchor="rights", new="x", position="after", occurrence=2)]),
+    ('In operative paragraph 3, insert "x" after "y"',
+     [O("insert_text", "OP3", anchor="y", new="x", position="after")]),
+    ('In operative paragraph 3, insert the words "x" before the words "y"',
+     [O("insert_text", "OP3", anchor="y", new="x", position="before")]),
+    ('In operative paragraph 3, replace "a" with "b", and delete "c", insert "d" after "e"',
+     [O("replace_text", "OP3", old="a", new="b"), O("delete_text", "OP3", old="c"),
+      O("insert_text", "OP3", anchor="e", new="d", position="after")]),
+    ("Delete operative paragraph 4 and renumber the subsequent paragraphs accordingly.",
+     [O("delete_paragraph", "OP4")]),
+    ("Delete the fourteenth and fifteenth preambular paragraphs",
+     [O("delete_paragraph", "PP14"), O("delete_paragraph", "PP15")]),
+    ('At the end of operative paragraph 3, add "and to report thereon"',
+     [O("insert_text", "OP3", new="and to report thereon", position="end")]),
+    ('Insert a new operative paragraph after operative paragraph 3, reading: "x"',
+     [O("insert_paragraph", "OP3", new="x", position="after OP3")]),
+    ('Before the first preambular paragraph, insert a new preambular paragraph: "Recalling x,"',
+     [O("insert_paragraph", "PP1", new="Recalling x,", position="before PP1")]),
+    ('After the twenty-first preambular paragraph, insert the following new paragraph: "x"',
+     [O("insert_paragraph", "PP21", new="x", position="after PP21")]),
+    ('Operative paragraph 6 should read: "x"', [O("replace_paragraph", "OP6", new="x")]),
+    ('In paragraph 3, delete "x"', [O("delete_text", "OP3", old="x")]),
+    ('OP1(a): delete "x"', [O("delete_text", "OP1(a)", old="x")]),
+    ("Delete subparagraph (c) of operative paragraph 2", [O("delete_paragraph", "OP2(c)")]),
+    ('In OP3 and OP4, replace "a" with "b"',
+     [O("replace_text", "OP3", old="a", new="b"), O("replace_text", "OP4", old="a", new="b")]),
+    ("Delete operative paragraphs 3, 4 and 5", [O("delete_paragraph", f"OP{n}") for n in (3, 4, 5)]),
+    ("Replace operative paragraph 6 with:\nRequests the Secretary-\nGeneral\nto report.",
+     [O("replace_paragraph", "OP6", new="Requests the Secretary-General to report.")]),
+    # curly quotes kept verbatim, straight quotes inside curly ones
+    ('In operative paragraph 3, after “the ‘so-called’” insert “and the \"new\" one”',
+     [O("insert_text", "OP3", anchor="the ‘so-called’", new='and the "new" one',
+        position="after")]),
+    ('in OPERATIVE PARAGRAPH 3, AFTER "x" INSERT "y"',
+     [O("insert_text", "OP3", anchor="x", new="y", position="after")]),
+]
+
+
+@pytest.mark.parametrize("text, want", FORMS, ids=[f[0][:40] for f in FORMS])
+def test_instruction_forms(text, want):
+    assert parse_instructions(text) == tuple(want)
+
+
+@pytest.mark.parametrize("text, where, message", [
+    ('In operative paragraph 3, after "x" insert', (1, 43),
+     'instruction ends too early; expected "the", quoted text'),
+    ('In operative paragraph three, delete "x"', (1, 24),
+     "unexpected 'three'; expected a number"),
+    ('Delete the thrid preambular paragraph', (1, 12),
+     "unexpected 'thrid'; expected an ordinal (first, second ...)"),
+    ('In OP3, frobnicate "x"', (1, 9),
+     'unexpected \'frobnicate\'; expected "after", "before", "delete", "insert", '
+     '"operative" or "preambular", "paragraph", "replace", "subparagraph", "the", '
+     'a paragraph (OP3, PP2)'),
+])
+def test_syntax_errors_say_where_and_what(text, where, message):
+    with pytest.raises(ParseError) as e:
+        parse_instructions(text, "amend.txt")
+    assert (e.value.file, e.value.line, e.value.column) == ("amend.txt", *where)
+    assert e.value.message == message
+    assert str(e.value).splitlines()[1].strip() == text.splitlines()[where[0] - 1].strip()
+
+
+def test_error_on_second_line():
+    with pytest.raises(ParseError) as e:
+        parse_instructions('1. Delete PP2.\n2. Delete the thrid preambular paragraph.')
+    assert (e.value.line, e.value.column) == (2, 15)
+
+
+def test_empty_instruction_is_an_error():
+    with pytest.raises(ParseError):
+        parse_instructions("  \n")
+
+
+def test_grammar_has_no_lalr_conflicts():
+    from lark import Lark, logger
+
+    records: list[logging.LogRecord] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record):
+            records.append(record)
+
+    handler, level = Keep(), logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG)
+    try:
+        Lark((grammar_dir() / "amendment.lark").read_text(encoding="utf-8"), parser="lalr",
+             lexer="contextual", debug=True)
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+    assert [r.getMessage() for r in records if "onflict" in r.getMessage()] == []
+
+
+@pytest.mark.parametrize("n", [1, 2, 3, 9, 10, 14, 15, 19, 20, 21, 33, 40, 49, 50, 51, 112])
+def test_ordinals_round_trip(n):
+    assert ordinal_value(ordinal_word(n)) == n
+
+
+# --- Operation -> sentence -> Operation ------------------------------------------------
+
+def test_to_instruction_examples():
+    assert to_instruction(O("insert_text", "OP3", anchor="x", new="y", position="after")) == \
+        'In operative paragraph 3, after "x", insert "y".'
+    assert to_instruction(O("delete_paragraph", "OP1(a)(i)")) == \
+        "Delete operative paragraph 1 (a) (i)."
+    assert to_instruction(O("replace_text", "PP2", old='the "x"', new="y", occurrence=2)) == \
+        'In preambular paragraph 2, replace the second occurrence of “the "x"” with "y".'
+    assert to_instruction(O("insert_paragraph", "OP5", new="To x.", position="after OP5")) == \
+        'After operative paragraph 5, insert a new operative paragraph, reading: "To x.".'
+    assert to_instruction(O("move_paragraph", "OP4", position="before OP2")) == \
+        "Move operative paragraph 4 to precede operative paragraph 2."
+
+
+_WORD = st.text(alphabet="abcXYZ019,.;:()-'’“”\"/éñ", min_size=1, max_size=7)
+_TEXT = st.lists(_WORD, min_size=1, max_size=6).map(" ".join).filter(
+    lambda t: not ('"' in t and "”" in t))
+_TOP = st.builds(lambda part, n, suffix: f"{part}{n}{suffix}",
+                 st.sampled_from(["OP", "PP"]), st.integers(1, 60),
+                 st.sampled_from(["", "bis", "ter", "quinquies"]))
+_ANY = st.one_of(_TOP, st.builds(lambda t, s: t + s, _TOP,
+                                 st.sampled_from(["(a)", "(b)(ii)", "(c)(iv)"])))
+_OCC = st.one_of(st.none(), st.integers(1, 30))
+
+
+def _ops():
+    text_ops = st.one_of(
+        st.builds(lambda t, a, n, p, o: O("insert_text", t, anchor=a, new=n, position=p,
+                                          occurrence=o),
+                  _ANY, _TEXT, _TEXT, st.sampled_from(["after", "before"]), _OCC),
+        st.builds(lambda t, n, p: O("insert_text", t, new=n, position=p),
+                  _ANY, _TEXT, st.sampled_from(["end", "beginning"])),
+        st.builds(lambda t, a, o: O("delete_text", t, old=a, occurrence=o), _ANY, _TEXT, _OCC),
+        st.builds(lambda t, a, n, o: O("replace_text", t, old=a, new=n, occurrence=o),
+                  _ANY, _TEXT, _TEXT, _OCC),
+        st.builds(lambda a, n: O("replace_all", None, old=a, new=n), _TEXT, _TEXT),
+    )
+    para_ops = st.one_of(
+        st.builds(lambda t: O("delete_paragraph", t), _ANY),
+        st.builds(lambda t, n: O("replace_paragraph", t, new=n), _ANY, _TEXT),
+        st.builds(lambda t, n, s: O("insert_paragraph", t, new=n, position=f"{s} {t}"),
+                  _TOP, _TEXT, st.sampled_from(["after", "before"])),
+        st.builds(lambda t, r, s: O("move_paragraph", t, position=f"{s} {r}"),
+                  _TOP, _TOP, st.sampled_from(["after", "before"])),
+    )
+    return st.one_of(text_ops, para_ops)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_ops())
+def test_to_instruction_parses_back(op):
+    assume(op.op != "move_paragraph" or op.target[:2] == op.position.split()[1][:2])
+    assert parse_instructions(to_instruction(op)) == (op,)
