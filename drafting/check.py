@@ -298,7 +298,11 @@ def _numbering(res: Resolution, report: _Report) -> None:
                         missing = str(want) if key[0] == want + 1 else f"{want} to {key[0] - 1}"
                 elif prev != (key[0], key[1] - 1):
                     # 5bis needs 5 before it, 5ter needs 5bis
-                    missing = join_label(key[0], key[1] - 1)
+                    want = 1 if prev is None else prev[0] + 1
+                    if prev is not None and prev[0] == key[0]:
+                        missing = join_label(key[0], key[1] - 1)
+                    else:
+                        missing = str(key[0]) if want == key[0] else f"{want} to {key[0]}"
                 if missing:
                     report.at_line(line, col, ERROR if final else WARNING,
                                    f"{part} numbering jumps to {p.number}: {missing} missing")
@@ -403,20 +407,32 @@ def _openers(res: Resolution, report: _Report) -> None:
 
 
 def _references(res: Resolution, report: _Report) -> None:
+    order = {p.id: i for i, p in enumerate(p for top in res.paragraphs() for p in top.walk())}
     for top in res.paragraphs():
         if top.status == "deleted":
             continue
         for node in top.walk():
             for ref in find_references(node.text, res.language, top.id):
+                words = ref.text(node.text)
+                told = False    # one direction warning per reference, not per target
                 for t in ref.targets:
                     target = res.find(t.id)
-                    words = ref.text(node.text)
                     if target is None:
                         report.at(node, ref.start, ERROR if ref.qualified else WARNING,
                                   f'"{words}" refers to {t.id}, which does not exist')
                     elif target.status == "deleted":
                         report.at(node, ref.start, WARNING,
                                   f'"{words}" refers to {t.id}, which is deleted')
+                    elif ref.direction and not told and not node.id.startswith(t.id):
+                        # "paragraph 1 (a) above" written in OP2 is fine; "above" pointing
+                        # at a later paragraph is a reference that renumbering broke.
+                        later = order[t.id] > order[node.id]
+                        if later != (ref.direction == "below"):
+                            told = True
+                            where = "after" if later else "before"
+                            report.at(node, ref.start, WARNING,
+                                      f'"{words} {ref.direction}" refers to {t.id}, which '
+                                      f"comes {where} it")
 
 
 # A well-formed symbol: UN "A/C.3/80/L.24/Rev.1", "S/RES/2532 (2020)";
@@ -432,14 +448,23 @@ _OAS_SYMBOL = re.compile(r"""^
     (?:\s\((?:[IVXLC]+-[OE]/\d{2}|\d+/\d{2})\))?   # (XLII-O/12), (1700/09)
     (?:\s(?:rev|corr|add)\.\s\d+)*                 # rev. 3
 $""", re.VERBOSE)
-# Symbol-like runs in the body: two slashes at least, spaces around them tolerated so that
-# "A/RES /70/1" is caught; OAS "AG/RES 2738" with its missing dot.
+# Symbol-like runs: two slashes at least, spaces around them tolerated so that
+# "A/RES /70/1" is caught, with a year or session in parentheses ("S/RES/2532(2020)");
+# OAS "AG/RES 2738" with its missing dot.
+_SESSION = r"(?:\s?\((?:[IVXLC]+-[OE]/\d{2}|\d+/\d{2}|\d{4})\)?)?"
 _SYMBOL_IN_TEXT = re.compile(
-    r"(?<![\w/.\-])[A-Z]{1,6}(?:[ ]?/[ ]?[A-Za-z0-9.\-]*){2,}(?<![ ])"
-    r"|(?<![\w/])[A-Z]{2,}(?:/[A-Z]+)*/RES\.?\s*\d+")
+    r"(?<![\w/])[A-Z]{2,}(?:/[A-Z]+)*/(?:RES|DEC|doc)\.?\s*\d+(?:/\d+)?" + _SESSION
+    + r"(?:\s(?:rev|corr|add)\.\s?\d+)?"
+    + r"|(?<![\w/.\-])[A-Z]{1,6}(?:[ ]?/[ ]?[A-Za-z0-9.\-]*){2,}(?<![ ])" + _SESSION)
 
 
 def well_formed_symbol(symbol: str) -> bool:
+    """"A/C.3/80/L.24/Rev.1", "S/RES/2532 (2020)", "AG/RES. 2738 (XLII-O/12)": True;
+    "A/RES/80//1", "S/RES/2532(2020)", "AG/RES.2738", "A/RES /70/1": False."""
+    symbol = symbol.strip()
+    if re.search(r"/(?:RES|DEC)\.", symbol):
+        # OAS resolutions and declarations: "AG/RES. 2738", a space after the dot
+        return bool(_OAS_SYMBOL.match(symbol)) and bool(re.search(r"/(?:RES|DEC)\. \d", symbol))
     return bool(_UN_SYMBOL.match(symbol) or _OAS_SYMBOL.match(symbol))
 
 
@@ -447,15 +472,20 @@ def _symbols(res: Resolution, report: _Report) -> None:
     if res.symbol and not well_formed_symbol(res.symbol):
         line, col = report.loc.find(res.symbol) or (1, 1)
         report.at_line(line, col, ERROR, f"malformed document symbol {res.symbol!r}")
+    # The front matter as written: a symbol the parser could not read is not in the model.
+    # The document's own symbol heads its line ("S/RES/2532(2020)"); symbols inside the
+    # prose of a report around the draft are not the draft's.
+    first = min((p.line for p in res.paragraphs() if p.line), default=1)
+    for n, line in enumerate(report.loc.lines[:first - 1], 1):
+        m = _SYMBOL_IN_TEXT.match(line.strip())
+        if m and not well_formed_symbol(m.group().rstrip(".")) and m.group() != res.symbol:
+            col = len(line) - len(line.lstrip()) + 1
+            report.at_line(n, col, ERROR, f"malformed document symbol {m.group().rstrip('.')!r}")
     for top in res.paragraphs():
         for node in top.walk():
             for m in _SYMBOL_IN_TEXT.finditer(node.text):
                 s = m.group().rstrip(".")
-                if "/RES" in s and not s.startswith(("A/", "S/", "E/")) and "/RES/" not in s:
-                    ok = bool(re.search(r"/RES\. \d+$", s))
-                else:
-                    ok = bool(_UN_SYMBOL.match(s)) and "//" not in s
-                if not ok:
+                if not well_formed_symbol(s):
                     report.at(node, m.start(), WARNING, f"malformed document symbol {s!r}")
 
 

@@ -257,6 +257,11 @@ _EXTERNAL_BEFORE = re.compile(r"""
     | \b(?:its|their|su|sus|son|sa|ses|leur|leurs)\s+$
 """, re.IGNORECASE | re.VERBOSE)
 
+_ABOVE = re.compile(r"\s*(?:above|supra|anteriores?|m[aá]s\s+arriba|ci-dessus|plus\s+haut)(?!\w)",
+                    re.IGNORECASE)
+_BELOW = re.compile(r"\s*(?:below|infra|siguientes?|m[aá]s\s+adelante|ci-dessous|ci-apr[eè]s"
+                    r"|plus\s+bas)(?!\w)", re.IGNORECASE)
+
 # "OP5bis", "PP3", "OP1(a)": negotiators' own shorthand, always internal.
 _SHORTHAND = re.compile(
     rf"\b(?P<part>PP|OP)\s?(?P<num>\d+(?:{_SUFFIX})?)(?P<labels>(?:\([a-z]{{1,4}}\))*)(?!\w)")
@@ -289,6 +294,7 @@ class Reference:
     end: int
     targets: tuple[Target, ...]
     qualified: bool             # says "above", "below" or "of the present resolution"
+    direction: str | None = None    # "above" (supra, ci-dessus) or "below" (infra, ci-dessous)
 
     def text(self, source: str) -> str:
         return source[self.start:self.end]
@@ -404,7 +410,9 @@ def find_references(text: str, language: str = "en",
                 targets[-1] = replace(targets[-1], range_start=True)
             targets.append(Target(_target_id(part, number, label_names), toks,
                                   range_end=is_range))
-        found.append(Reference(start, end, tuple(targets), qualified))
+        direction = "above" if _ABOVE.match(text, end) else \
+            "below" if _BELOW.match(text, end) else None
+        found.append(Reference(start, end, tuple(targets), qualified, direction))
         taken.append((start, end))
 
     # "subparagraph (b) of paragraph 2", "apartado b) del párrafo 2", "subparagraph (b) above"
