@@ -159,8 +159,7 @@ def test_revise_applies_accepted_amendments_and_moves_the_symbol(draft):
     assert entry == store.Revision(1, "A/C.3/80/L.99/Rev.1", "2025-11-18T15:00:00Z", "Chair",
                                    ("A1", "A3"))
     assert rev1.symbol == "A/C.3/80/L.99/Rev.1"
-    assert [p.id for p in rev1.preambular if p.status != "deleted"] == ["PP2"]
-    assert [p.id for p in rev1.operative if p.status != "deleted"] == ["OP1"]
+    assert [p.id for p in rev1.paragraphs()] == ["PP2", "OP1"]
     assert store.load_revision(draft) == rev1
     assert store.load_revision(draft, 0) == small()
     a1 = store.get_amendment(draft, "A1")

@@ -241,7 +241,14 @@ def amendments(directory, as_json):
 
 
 def _status_command(status: str, verb: str):
-    @click.command(name=verb)
+    help_text = (
+        f"Mark amendments of the draft in DIRECTORY as {status}.\n\n"
+        + {"accepted": "Accepted amendments go into the next `drafting revise`.",
+           "rejected": "A rejected amendment can still be accepted later.",
+           "withdrawn": "A delegation withdraws its own amendment; it stays on record."}[status]
+        + f"\n\nExample:\n\n    drafting {verb} drafts/oas-migration A2 A3\n")
+
+    @click.command(name=verb, help=help_text)
     @click.argument("directory", type=DIR)
     @click.argument("ids", nargs=-1, required=True, metavar="ID...")
     @click.option("--by", metavar="NAME", help=f"Who {status} it (default: the chair; for "
@@ -255,12 +262,6 @@ def _status_command(status: str, verb: str):
         for filed in store.set_status(directory, ids, status, now=_now(), by=by, note=note):
             click.echo(f"{filed.id} {status}")
 
-    command.__doc__ = (
-        f"Mark amendments of the draft in DIRECTORY as {status}.\n\n"
-        + {"accepted": "Accepted amendments go into the next `drafting revise`.",
-           "rejected": "A rejected amendment can still be accepted later.",
-           "withdrawn": "A delegation withdraws its own amendment; it stays on record."}[status]
-        + f"\n\nExample:\n\n    drafting {verb} drafts/oas-migration A2 A3\n")
     return command
 
 
