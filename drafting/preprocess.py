@@ -39,7 +39,10 @@ class Line:
 
 def split_lines(text: str) -> list[Line]:
     lines = []
-    for no, raw in enumerate(text.splitlines(), start=1):
+    # Split on line feeds only, as editors count lines: PDF extractions carry form feeds
+    # (page breaks) and U+2028 inside lines, which str.splitlines would count as lines.
+    for no, raw in enumerate(text.split("\n"), start=1):
+        raw = raw.rstrip("\r")
         stripped = raw.strip()
         column = (len(raw) - len(raw.lstrip())) + 1 if stripped else 1
         lines.append(Line(no, raw, stripped, column))

@@ -194,3 +194,10 @@ def test_json_shape_matches_the_issue():
     assert op1["subparagraphs"][0]["id"] == "OP1(a)" and op1["subparagraphs"][0]["label"] == "a"
     assert op1["text"].endswith("New York, that:")
     assert Resolution.from_dict(d) == res
+
+
+def test_line_numbers_count_line_feeds_only():
+    text = "\fThe General Assembly,\r\n\r\nRecalling its resolution,\u2028still PP1,\r\n\r\n1. Decides.\r\n"
+    res = parse_text(text)
+    assert [(p.id, p.line) for p in res.paragraphs()] == [("PP1", 3), ("OP1", 5)]
+    assert res.find("PP1").text == "Recalling its resolution, still PP1,"   # U+2028 is a wrap
