@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from drafting.finalize import (
-    _scheme, find_references, letters_value, roman_value,
+    ABOVE, BELOW, label_scheme, find_references, letters_value, roman_value,
 )
 from drafting.model import Paragraph, Resolution
 from drafting.numbering import LabelError, join_label, split_label
@@ -58,15 +58,16 @@ class Locator:
         self.lines = text.splitlines() if text else []
         nodes = [p for top in res.paragraphs() for p in top.walk()]
         starts = sorted({p.line for p in nodes if p.line})
-        self.span: dict[str, tuple[int, int]] = {}
+        # Keyed by object: a text may print the same label twice ("(c)", "(c)").
+        self.span: dict[int, tuple[int, int]] = {}
         for p in nodes:
             if not p.line:
                 continue
             later = [s for s in starts if s > p.line]
-            self.span[p.id] = (p.line, later[0] if later else len(self.lines) + 1)
-        self._flat: dict[str, tuple[str, list[tuple[int, int]]]] = {}
+            self.span[id(p)] = (p.line, later[0] if later else len(self.lines) + 1)
+        self._flat: dict[int, tuple[str, list[tuple[int, int]]]] = {}
 
-    def _flatten(self, pid: str) -> tuple[str, list[tuple[int, int]]]:
+    def _flatten(self, pid: int) -> tuple[str, list[tuple[int, int]]]:
         if pid not in self._flat:
             first, end = self.span[pid]
             chars: list[str] = []
@@ -85,9 +86,9 @@ class Locator:
 
     def locate(self, p: Paragraph, index: int | None = None) -> tuple[int, int]:
         """Line and column of p.text[index] (of the paragraph's start when index is None)."""
-        if p.id not in self.span or not self.lines:
+        if id(p) not in self.span or not self.lines:
             return (p.line or 1, 1)
-        flat, where = self._flatten(p.id)
+        flat, where = self._flatten(id(p))
         if index is None:
             return where[0] if where else (p.line, 1)
         text = p.text
@@ -315,7 +316,7 @@ def _sub_labels(p: Paragraph, report: _Report, level: int = 1) -> None:
     subs = p.subparagraphs
     if not subs:
         return
-    scheme = _scheme(subs[0].label, level)
+    scheme = label_scheme(subs[0].label, level)
     value = {"alpha": letters_value, "roman": roman_value, "digit": int,
              "ALPHA": lambda s: letters_value(s.lower()),
              "ROMAN": lambda s: roman_value(s.lower())}[scheme]
@@ -430,8 +431,10 @@ def _references(res: Resolution, report: _Report) -> None:
                         if later != (ref.direction == "below"):
                             told = True
                             where = "after" if later else "before"
+                            said = (ABOVE.match(node.text, ref.end)
+                                    or BELOW.match(node.text, ref.end)).group().strip()
                             report.at(node, ref.start, WARNING,
-                                      f'"{words} {ref.direction}" refers to {t.id}, which '
+                                      f'"{words} {said}" refers to {t.id}, which '
                                       f"comes {where} it")
 
 

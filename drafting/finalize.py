@@ -74,7 +74,7 @@ _SCHEMES = {
 }
 
 
-def _scheme(first_label: str | None, level: int) -> str:
+def label_scheme(first_label: str | None, level: int) -> str:
     if first_label:
         if first_label == "i" or first_label == "I":
             return "roman" if first_label == "i" else "ROMAN"
@@ -119,7 +119,7 @@ def _renumber_subs(subs: tuple[Paragraph, ...], parent_id: str, level: int,
     kept = [s for s in subs if s.status != DELETED]
     if not kept:
         return ()
-    scheme = _SCHEMES[_scheme(subs[0].label, level)]
+    scheme = _SCHEMES[label_scheme(subs[0].label, level)]
     out = []
     for i, sub in enumerate(kept, 1):
         label = scheme(i)
@@ -257,9 +257,9 @@ _EXTERNAL_BEFORE = re.compile(r"""
     | \b(?:its|their|su|sus|son|sa|ses|leur|leurs)\s+$
 """, re.IGNORECASE | re.VERBOSE)
 
-_ABOVE = re.compile(r"\s*(?:above|supra|anteriores?|m[aá]s\s+arriba|ci-dessus|plus\s+haut)(?!\w)",
+ABOVE = re.compile(r"\s*(?:above|supra|anteriores?|m[aá]s\s+arriba|ci-dessus|plus\s+haut)(?!\w)",
                     re.IGNORECASE)
-_BELOW = re.compile(r"\s*(?:below|infra|siguientes?|m[aá]s\s+adelante|ci-dessous|ci-apr[eè]s"
+BELOW = re.compile(r"\s*(?:below|infra|siguientes?|m[aá]s\s+adelante|ci-dessous|ci-apr[eè]s"
                     r"|plus\s+bas)(?!\w)", re.IGNORECASE)
 
 # "OP5bis", "PP3", "OP1(a)": negotiators' own shorthand, always internal.
@@ -410,8 +410,8 @@ def find_references(text: str, language: str = "en",
                 targets[-1] = replace(targets[-1], range_start=True)
             targets.append(Target(_target_id(part, number, label_names), toks,
                                   range_end=is_range))
-        direction = "above" if _ABOVE.match(text, end) else \
-            "below" if _BELOW.match(text, end) else None
+        direction = "above" if ABOVE.match(text, end) else \
+            "below" if BELOW.match(text, end) else None
         found.append(Reference(start, end, tuple(targets), qualified, direction))
         taken.append((start, end))
 
