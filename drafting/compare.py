@@ -474,6 +474,10 @@ def _compare_lists(olds_p, news_p, differ: _Differ, by_id: bool) -> list[Paragra
         return []
     olds = [_Item(p, differ.strict) for p in olds_p]
     news = [_Item(p, differ.strict) for p in news_p]
+    if len(olds_p) == len(news_p) and all(
+            a.text == b.text and (a.id == b.id or not by_id) for a, b in zip(olds_p, news_p)):
+        # Same texts in the same order (most sub-paragraph lists): nothing to align.
+        return [_pair(a, b, differ, by_id, moved=False) for a, b in zip(olds, news)]
     pairs = _align(olds, news, by_id)
     ordered = sorted(pairs.items())
     in_order = _lis([j for _, j in ordered])
@@ -515,21 +519,25 @@ def _deleted(p: Paragraph) -> ParagraphChange:
 
 def _pair(a: _Item, b: _Item, differ: _Differ, by_id: bool, moved: bool) -> ParagraphChange:
     old, new = a.p, b.p
-    subs = tuple(_compare_lists(old.subparagraphs, new.subparagraphs, differ, by_id))
-    marks = tuple(dict.fromkeys(_marks(old) + _marks(new)))
-    if old.text == new.text or a.key == b.key or (marks and canonical(old.text, marks, differ.strict)
-                          == canonical(new.text, marks, differ.strict)):
-        # Unchanged. A diff made only of typographic pairs would read as a change, so such
-        # a paragraph carries none; an identical one carries its text as kept.
-        diff = (("=", old.text),) if old.text == new.text and old.text else ()
+    subs = (tuple(_compare_lists(old.subparagraphs, new.subparagraphs, differ, by_id))
+            if old.subparagraphs or new.subparagraphs else ())
+    if old.text == new.text:
+        diff = (("=", old.text),) if old.text else ()
         own_changed = False
     else:
-        diff = differ.diff(old.text, new.text, marks)
-        own_changed = True
-    subs_changed = any(s.change != "unchanged" or s.moved for s in subs)
+        marks = tuple(dict.fromkeys(_marks(old) + _marks(new)))
+        if a.key == b.key or (marks and canonical(old.text, marks, differ.strict)
+                              == canonical(new.text, marks, differ.strict)):
+            # Unchanged, typographically only: a diff of typographic pairs would read as a
+            # change, so such a paragraph carries none.
+            diff = ()
+            own_changed = False
+        else:
+            diff = differ.diff(old.text, new.text, marks)
+            own_changed = True
+    changed = own_changed or any(s.change != "unchanged" or s.moved for s in subs)
     return ParagraphChange(
-        old_id=old.id, new_id=new.id,
-        change="modified" if own_changed or subs_changed else "unchanged",
+        old_id=old.id, new_id=new.id, change="modified" if changed else "unchanged",
         old_text=old.text, new_text=new.text, diff=diff, moved=moved,
         subparagraphs=subs, old=old, new=new)
 
