@@ -663,9 +663,6 @@ def derive_operations(old: Resolution, new: Resolution) -> tuple[Operation, ...]
                        ("OP", old.operative, new.operative)):
         pairs = _align(o, n)
         kept = set(pairs.values())
-        for i, p in enumerate(o):
-            if i not in kept:
-                emit(Operation("delete_paragraph", p.id))
         matched = [j for j in range(len(n)) if j in pairs]
         stable = {matched[k] for k in _stable([pairs[j] for j in matched])}
         prev: str | None = None
@@ -691,4 +688,8 @@ def derive_operations(old: Resolution, new: Resolution) -> tuple[Operation, ...]
                                          f"{'preamble' if kind == 'PP' else 'operative part'}")
                 prev = emit(Operation("insert_paragraph", prev or order[0], new=p.text,
                                       position=position))
+        # Deletions last, so that there is always a paragraph to place new ones next to.
+        for i, p in enumerate(o):
+            if i not in kept:
+                emit(Operation("delete_paragraph", p.id))
     return tuple(ops)

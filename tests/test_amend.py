@@ -1,0 +1,359 @@
+"""Applying amendments, deriving them from an edited copy, collisions and stale ones."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import corpus_text
+from drafting.amend import (apply_amendments, apply_operations, derive_operations,
+                            find_collisions, stale_reason)
+from drafting.errors import AmendmentError
+from drafting.instructions import parse_amendment_document, parse_instructions
+from drafting.model import Amendment, Operation, Paragraph, Resolution
+
+O = Operation
+
+
+def make(pp: list[str], op: list[str | tuple[str, list[str]]] = (), labels=None) -> Resolution:
+    """A resolution from texts; an operative entry (text, [sub texts]) has sub-paragraphs."""
+    pre = tuple(Paragraph(id=f"PP{i}", text=t, number=str(i), opener=t.split()[0])
+                for i, t in enumerate(pp, 1))
+    ops = []
+    for i, item in enumerate(op, 1):
+        label = labels[i - 1] if labels else str(i)
+        text, subs = (item, []) if isinstance(item, str) else item
+        ops.append(Paragraph(
+            id=f"OP{label}", text=text, number=label, opener=text.split()[0],
+            subparagraphs=tuple(Paragraph(id=f"OP{label}({c})", text=s, label=c,
+                                          marker=f"({c})")
+                                for c, s in zip("abcdefgh", subs))))
+    return Resolution(preambular=pre, operative=tuple(ops))
+
+
+def texts(res: Resolution) -> dict[str, str]:
+    return {p.id: p.text for top in res.paragraphs() for p in top.walk()}
+
+
+BASE = make(
+    ["Recalling its resolution 79/1,", "Reaffirming the “vital pillar” of the Organization,"],
+    ["Decides to continue the financing of the Office;",
+     ("Requests the Secretary-General to report on:", ["the rights of the child;",
+                                                      "the rights of women."]),
+     "Calls upon States and other interested parties, in particular donors, to contribute;"])
+
+
+def apply1(instruction: str, res: Resolution = BASE) -> dict[str, str]:
+    return texts(apply_operations(res, parse_instructions(instruction), "A1"))
+
+
+# --- text operations -------------------------------------------------------------------
+
+def test_insert_after_anchor():
+    got = apply1('In operative paragraph 1, after "financing" insert "and predictable"')
+    assert got["OP1"] == "Decides to continue the financing and predictable of the Office;"
+
+
+def test_insert_before_anchor_and_at_start():
+    assert apply1('In OP1, before "the financing" insert "to ensure"')["OP1"] == \
+        "Decides to continue to ensure the financing of the Office;"
+    assert apply1('In OP1, before "Decides" insert "Also"')["OP1"] == \
+        "Also Decides to continue the financing of the Office;"
+
+
+def test_insert_punctuation_needs_no_space():
+    assert apply1('In OP1, after "Office" insert ", as a matter of priority"')["OP1"] == \
+        "Decides to continue the financing of the Office, as a matter of priority;"
+
+
+def test_insert_at_end_goes_before_final_punctuation():
+    assert apply1('At the end of operative paragraph 1, add "and to report thereon"')["OP1"] \
+        == "Decides to continue the financing of the Office and to report thereon;"
+
+
+def test_delete_text_leaves_one_space_and_no_space_before_comma():
+    assert apply1('In OP3, delete "and other interested parties"')["OP3"] == \
+        "Calls upon States, in particular donors, to contribute;"
+    assert apply1('In OP1, delete "to continue"')["OP1"] == \
+        "Decides the financing of the Office;"
+
+
+def test_replace_keeps_the_documents_curly_quotes_around_the_change():
+    assert apply1('In PP2, replace "vital pillar" with "central pillar"')["PP2"] == \
+        "Reaffirming the “central pillar” of the Organization,"
+    # Straight quotes in the instruction match the text's curly ones; the new words are
+    # the delegation's, verbatim.
+    assert apply1('In PP2, replace “"vital pillar" of” with “"central pillar" of”')["PP2"] \
+        == 'Reaffirming the "central pillar" of the Organization,'
+
+
+def test_matching_normalises_quotes_hyphens_and_spaces():
+    res = make(["Noting the non\u2011binding “guidelines” of\u00a0the  Office,"])
+    got = texts(apply_operations(res, [O("replace_text", "PP1",
+                                         old='non-binding "guidelines" of the Office',
+                                         new="binding rules of the Office")]))
+    assert got["PP1"] == "Noting the binding rules of the Office,"
+
+
+def test_matching_is_on_whole_words():
+    res = make(["Noting other things and the rest,"])
+    got = texts(apply_operations(res, [O("delete_text", "PP1", old="the")]))
+    assert got["PP1"] == "Noting other things and rest,"
+
+
+def test_occurrence_picks_the_nth_match():
+    got = apply1('In OP1, replace the second occurrence of "to" with "TO"',
+                 make([], ["Calls to States to contribute to peace;"]))
+    assert got["OP1"] == "Calls to States TO contribute to peace;"
+    got = apply1('In OP1, after "to" (third occurrence), insert "lasting"',
+                 make([], ["Calls to States to contribute to peace;"]))
+    assert got["OP1"] == "Calls to States to contribute to lasting peace;"
+
+
+def test_text_in_sub_paragraph_found_through_its_parent_and_directly():
+    assert apply1('In OP2, replace "women" with "women and girls"')["OP2(b)"] == \
+        "the rights of women and girls."
+    assert apply1('In operative paragraph 2 (a), replace "child" with "children"')["OP2(a)"] \
+        == "the rights of the children;"
+
+
+def test_replace_all():
+    got = apply1('Throughout the text, replace "the rights" with "the human rights"')
+    assert got["OP2(a)"] == "the human rights of the child;"
+    assert got["OP2(b)"] == "the human rights of women."
+    assert got["OP1"] == texts(BASE)["OP1"]
+
+
+# --- paragraph operations --------------------------------------------------------------
+
+def test_insert_paragraph_bis_ter_and_order():
+    res = apply_operations(BASE, parse_instructions(
+        '1. After operative paragraph 1, insert a new operative paragraph, reading: '
+        '"Welcomes the report;"\n'
+        '2. After operative paragraph 1, insert a new paragraph reading: "Notes the plan;"\n'
+        '3. After the second preambular paragraph, insert a new preambular paragraph: '
+        '"Mindful of the needs,"'))
+    assert [p.id for p in res.operative] == ["OP1", "OP1bis", "OP1ter", "OP2", "OP3"]
+    assert [p.id for p in res.preambular] == ["PP1", "PP2", "PP2bis"]
+    new = res.find("OP1bis")
+    assert (new.number, new.text, new.opener) == ("1bis", "Welcomes the report;", "Welcomes")
+    assert res.find("PP2bis").opener == "Mindful"
+
+
+def test_insert_before_first_and_before_a_paragraph():
+    res = apply_operations(BASE, [
+        O("insert_paragraph", "PP1", new="Guided by the Charter,", position="before PP1"),
+        O("insert_paragraph", "OP2", new="Urges all;", position="before OP2")])
+    assert [p.id for p in res.preambular] == ["PP0bis", "PP1", "PP2"]
+    assert [p.id for p in res.operative] == ["OP1", "OP1bis", "OP2", "OP3"]
+
+
+def test_delete_paragraph_removes_it_and_keeps_other_ids():
+    res = apply_operations(BASE, parse_instructions("Delete operative paragraph 2 and PP1."))
+    assert [p.id for p in res.paragraphs()] == ["PP2", "OP1", "OP3"]
+    assert res.operative[1] == BASE.operative[2]
+    res = apply_operations(BASE, parse_instructions("Delete subparagraph (a) of operative "
+                                                    "paragraph 2"))
+    assert [s.id for s in res.find("OP2").subparagraphs] == ["OP2(b)"]
+
+
+def test_replace_and_move_paragraph():
+    res = apply_operations(BASE, parse_instructions(
+        'Replace operative paragraph 2 with the following: "Requests a report;"\n'
+        "Move operative paragraph 1 to follow operative paragraph 3"))
+    assert [p.id for p in res.operative] == ["OP2", "OP3", "OP1"]
+    assert res.find("OP2") == Paragraph(id="OP2", text="Requests a report;", number="2",
+                                        opener="Requests")
+
+
+def test_apply_is_pure():
+    before = texts(BASE)
+    apply_operations(BASE, parse_instructions("Delete OP1. In OP3, delete \"States\""))
+    assert texts(BASE) == before
+
+
+# --- errors ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("instruction, message", [
+    ('In OP7, delete "x"', "amendment A1 (target OP7): OP7 does not exist"),
+    ("Delete operative paragraph 2 (d)",
+     "amendment A1 (target OP2(d)): OP2(d) does not exist"),
+    ('In OP1, delete "budget"', "amendment A1 (target OP1): text 'budget' not found in OP1"),
+    ('In OP1, after "budget" insert "x"',
+     "amendment A1 (target OP1): anchor 'budget' not found in OP1"),
+    ('In OP2, replace "the rights" with "rights"',
+     "amendment A1 (target OP2): text 'the rights' occurs 2 times in OP2; say which "
+     "(\"the second occurrence of ...\")"),
+    ('In OP2, replace the third occurrence of "the rights" with "rights"',
+     "amendment A1 (target OP2): text 'the rights' occurs 2 time(s) in OP2, there is no "
+     "occurrence 3"),
+    ('After OP9, insert a new paragraph: "x"', "amendment A1 (target OP9): OP9 does not exist"),
+    ('Throughout the text, replace "budget" with "x"',
+     "amendment A1: text 'budget' not found anywhere in the text"),
+])
+def test_errors_name_amendment_and_target(instruction, message):
+    with pytest.raises(AmendmentError) as e:
+        apply_operations(BASE, parse_instructions(instruction), "A1")
+    assert str(e.value) == message
+
+
+def test_apply_amendments_in_order_and_error_names_the_failing_one():
+    a1 = Amendment("A1", parse_instructions('In OP1, replace "Office" with "Bureau"'), ("Chile",))
+    a2 = Amendment("A2", parse_instructions('In OP1, after "Bureau" insert "itself"'), ("Peru",))
+    assert texts(apply_amendments(BASE, [a1, a2]))["OP1"] == \
+        "Decides to continue the financing of the Bureau itself;"
+    with pytest.raises(AmendmentError) as e:
+        apply_amendments(BASE, [a2, a1])
+    assert (e.value.amendment, e.value.target) == ("A2", "OP1")
+
+
+# --- the real L.65 on the real L.24 ----------------------------------------------------
+
+def test_l65_applied_to_l24():
+    from drafting.parse import parse_text
+
+    l24 = parse_text(corpus_text("un-ga-c3-80-L24-draft-report-hrc.txt"))
+    l65 = parse_amendment_document(corpus_text("un-ga-c3-80-L65-amendment-report-hrc.txt"))
+    rev = apply_amendments(l24, [Amendment("L.65", l65.operations, l65.sponsors)])
+    assert l24.find("PP3").text.startswith("Recalling further its resolution 79/192")
+    assert l24.find("OP2").text.startswith("Encourages Member States to streamline")
+    assert rev.find("PP3") is None and rev.find("OP2") is None
+    assert rev.preambular == tuple(p for p in l24.preambular if p.id != "PP3")
+    assert rev.operative == tuple(p for p in l24.operative if p.id != "OP2")
+    assert rev.evolve(preambular=l24.preambular, operative=l24.operative) == l24
+
+
+# --- collisions and stale amendments ---------------------------------------------------
+
+def amendment(aid: str, instruction: str, status: str = "proposed") -> Amendment:
+    return Amendment(aid, parse_instructions(instruction), ("X",), status=status)
+
+
+def test_collisions():
+    pending = [
+        amendment("A1", 'In OP3, replace "other interested parties" with "others"'),
+        amendment("A2", 'In OP3, delete "interested"'),
+        amendment("A3", 'In OP3, delete "donors"'),
+        amendment("A4", "Delete operative paragraph 2"),
+        amendment("A5", 'In OP2 (b), replace "women" with "girls"'),
+        amendment("A6", "Delete OP2"),
+        amendment("A7", 'In OP1, delete "continue"', status="rejected"),
+        amendment("A8", 'In OP1, delete "continue the"'),
+    ]
+    assert find_collisions(BASE, pending) == [
+        ("A1", "A2", "both change 'interested' in OP3"),
+        ("A4", "A5", "A4 deletes OP2, which A5 amends"),
+        ("A4", "A6", "both delete OP2"),
+        ("A5", "A6", "A6 deletes OP2, which A5 amends"),
+    ]
+
+
+def test_stale_reason():
+    rev = apply_operations(BASE, parse_instructions('Delete OP2. In OP1, delete "financing"'))
+    assert stale_reason(rev, amendment("A1", 'In OP2, delete "x"')) == "OP2 no longer exists"
+    assert stale_reason(rev, amendment("A2", 'In OP1, after "financing" insert "x"')) == \
+        "anchor 'financing' no longer in OP1"
+    assert stale_reason(rev, amendment("A3", 'In OP1, after "Office" insert "x"')) is None
+
+
+# --- the reverse direction -------------------------------------------------------------
+
+def test_derive_word_level_operations():
+    new = make([p.text for p in BASE.preambular],
+               ["Decides to continue the predictable financing of the Office;",
+                ("Requests the Secretary-General to report on:",
+                 ["the rights of the girl child;", "the rights of women."]),
+                "Calls upon States, in particular donors, to contribute generously;"])
+    ops = derive_operations(BASE, new)
+    # "the" alone is not unique in OP1: the anchor grows to "continue the".
+    assert ops == (
+        O("insert_text", "OP1", anchor="continue the", new="predictable", position="after"),
+        O("insert_text", "OP2(a)", anchor="of the", new="girl", position="after"),
+        O("replace_text", "OP3", old="States and other interested parties,", new="States,"),
+        O("replace_text", "OP3", old="contribute;", new="contribute generously;"),
+    )
+    assert texts(apply_operations(BASE, ops)) == texts(new)
+
+
+def test_derive_anchors_are_unique():
+    old = make([], ["Calls to States to contribute to peace;"])
+    new = make([], ["Calls to States to contribute to lasting peace;"])
+    assert derive_operations(old, new) == (
+        O("insert_text", "OP1", anchor="contribute to", new="lasting", position="after"),)
+
+
+def test_derive_whole_paragraphs():
+    new = Resolution(
+        preambular=(Paragraph("PP1", "Guided by the Charter,"),) + BASE.preambular,
+        operative=(BASE.operative[0], BASE.operative[2],
+                   Paragraph("OP4", "Decides to remain seized of the matter.")))
+    ops = derive_operations(BASE, new)
+    assert ops == (
+        O("insert_paragraph", "PP1", new="Guided by the Charter,", position="before PP1"),
+        O("insert_paragraph", "OP3", new="Decides to remain seized of the matter.",
+          position="after OP3"),
+        O("delete_paragraph", "OP2"),
+    )
+    got = apply_operations(BASE, ops)
+    assert [p.text for p in got.paragraphs()] == [p.text for p in new.paragraphs()]
+    assert [p.id for p in got.paragraphs()] == ["PP0bis", "PP1", "PP2", "OP1", "OP3", "OP3bis"]
+
+
+def test_derive_moves():
+    new = BASE.evolve(operative=(BASE.operative[2], BASE.operative[0], BASE.operative[1]))
+    ops = derive_operations(BASE, new)
+    assert ops == (O("move_paragraph", "OP3", position="before OP1"),)
+    assert apply_operations(BASE, ops).operative == new.operative
+
+
+_WORDS = ["the", "rights", "of", "States", "and", "to", "Office,", "“vital”", "report;", "a",
+          "peace", "the", "the"]
+
+
+@st.composite
+def _edited(draw):
+    """A resolution and an edited copy: words inserted, deleted, replaced; paragraphs
+    inserted, deleted and moved."""
+    n_pp, n_op = draw(st.integers(1, 4)), draw(st.integers(1, 5))
+    texts_ = [" ".join(draw(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=12)))
+              for _ in range(n_pp + n_op)]
+    old = make(texts_[:n_pp], texts_[n_pp:])
+    pars = {"PP": list(old.preambular), "OP": list(old.operative)}
+    for kind in ("PP", "OP"):
+        out = []
+        for p in pars[kind]:
+            action = draw(st.sampled_from(["keep", "edit", "edit", "delete", "add"]))
+            if action == "delete":
+                continue
+            if action == "edit":
+                words = p.text.split(" ")
+                for _ in range(draw(st.integers(1, 3))):
+                    at = draw(st.integers(0, len(words)))
+                    how = draw(st.sampled_from(["ins", "del", "rep"]))
+                    if how == "ins":
+                        words[at:at] = draw(st.lists(st.sampled_from(_WORDS), min_size=1,
+                                                     max_size=3))
+                    elif how == "del":
+                        del words[at:at + draw(st.integers(1, 3))]
+                    else:
+                        words[at:at + 1] = [draw(st.sampled_from(_WORDS))]
+                if not words:
+                    words = ["peace"]
+                p = Paragraph(p.id, " ".join(words), p.number, opener=words[0])
+            out.append(p)
+            if action == "add":
+                out.append(Paragraph(f"{kind}new{len(out)}", "Welcomes the new text of "
+                                     + draw(st.sampled_from(_WORDS)) + f" {len(out)};"))
+        if draw(st.booleans()) and len(out) > 1:
+            out.append(out.pop(draw(st.integers(0, len(out) - 2))))
+        pars[kind] = out
+    return old, Resolution(preambular=tuple(pars["PP"]), operative=tuple(pars["OP"]))
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_edited())
+def test_derive_round_trip(pair):
+    old, new = pair
+    got = apply_operations(old, derive_operations(old, new))
+    assert [p.full_text() for p in got.preambular] == [p.full_text() for p in new.preambular]
+    assert [p.full_text() for p in got.operative] == [p.full_text() for p in new.operative]
