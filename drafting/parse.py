@@ -213,6 +213,8 @@ class ToModel(Transformer):
                          subparagraphs=subs, references=symbols_in(text), line=head.line)
 
     def preambular(self, children):
+        if children[0].type == "PPNUM":
+            return self._para(children[1], children[2:], number=str(children[0]))
         return self._para(children[0], children[1:])
 
     def operative_paragraph(self, children):
@@ -335,11 +337,13 @@ def parse_text(text: str, source: str | None = None) -> Resolution:
     if not pre and not ops:
         raise ParseError("not a resolution: no preambular or operative paragraph after the body line",
                          source, body_line.no, body_line.column, body_line.raw)
-    pre_ids = _unique([f"PP{k}" for k in range(1, len(pre) + 1)])
+    # Preambular paragraphs are numbered by position, unless the text labels them (PP3bis).
+    pre_numbers = [p.number or str(k) for k, p in enumerate(pre, start=1)]
+    pre_ids = _unique([f"PP{n}" for n in pre_numbers])
     op_ids = _unique([f"OP{p.number}" for p in ops])
-    pre = [_with_ids(Paragraph(id="", text=p.text, number=str(k), opener=p.opener,
+    pre = [_with_ids(Paragraph(id="", text=p.text, number=n, opener=p.opener,
                                subparagraphs=p.subparagraphs, references=p.references, line=p.line),
-                     pid) for k, (p, pid) in enumerate(zip(pre, pre_ids), start=1)]
+                     pid) for p, n, pid in zip(pre, pre_numbers, pre_ids)]
     ops = [_with_ids(p, pid) for p, pid in zip(ops, op_ids)]
     allp = _attach_footnotes(pre + ops, lexed.footnotes)
     pre, ops = allp[:len(pre)], allp[len(pre):]

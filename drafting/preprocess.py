@@ -114,11 +114,13 @@ def is_body_line(text: str) -> bool:
     if not t.endswith(",") or len(t) > 160 or t.count(",") != 1:
         return False
     words = t[:-1].split()
-    if not 2 <= len(words) <= 14:
+    if not 1 <= len(words) <= 20:
         return False
     first = words[0].lower()
-    article_glued = re.match(r"^(l['’])(\w.*)$", first)
+    article_glued = re.match(r"^([lL]['’])(\w.*)$", words[0])    # "L'Assemblée générale,"
     if first not in lexicon.BODY_ARTICLES and not article_glued:
+        return False
+    if len(words) < 2 and not article_glued:
         return False
     rest = words[1:] if not article_glued else [article_glued.group(2)] + words[1:]
     if not rest or not (rest[0][:1].isupper()):
@@ -329,6 +331,9 @@ _SUFFIX_RE = "|".join(s for s in SUFFIXES if s) + "|nonies|quinqiues"
 _NUM = re.compile(
     rf"^(?P<num>\d{{1,4}})(?:\s?(?P<sfx>{_SUFFIX_RE}))?(?P<dot>\.)?(?=\s|$)(?P<rest>.*)$",
     re.IGNORECASE)
+# "PP3bis Recalling ...", "OP5 bis: Decides ..." in negotiating texts that label paragraphs.
+_NEGOTIATING_LABEL = re.compile(
+    rf"^(?P<part>PP|OP)\s?(?P<num>\d{{1,4}})(?:\s?(?P<sfx>{_SUFFIX_RE}))?\s*[.:]?(?=\s|$)(?P<rest>.*)$")
 _SUB = re.compile(r"^(?:\((?P<p>[a-z]{1,2}|[ivxlc]{1,7})\)|(?P<q>[a-z]{1,2}|[ivxlc]{1,7})\))(?=\s|$)(?P<rest>.*)$")
 _HEADING = re.compile(
     r"^(#{1,6}\s.*|[IVX]{1,6}\.\s+[^a-z]+|(\*\*)?(option|opción|variante)\s+[\w]+(\*\*)?\s*[:*(].*)$",
@@ -456,6 +461,26 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None) -> Body:
             tokens.append(_tok("TRANSITION", line))
             text_so_far, blank = "", True
             continue
+
+        lm = _NEGOTIATING_LABEL.match(t)
+        if lm and (complete or blank):
+            label = lm.group("num") + (lm.group("sfx") or "").lower()
+            rest = lm.group("rest").strip()
+            col = line.column + len(t) - len(lm.group("rest")) + (len(lm.group("rest")) - len(lm.group("rest").lstrip()))
+            if lm.group("part") == "PP" and section == "pre":
+                tokens.append(Token("PPNUM", label, line=line.no, column=line.column))
+                tokens.append(Token("PARA", rest, line=line.no, column=col))
+                text_so_far, awaiting, level1_label = rest, not rest, None
+                blank = False
+                continue
+            if lm.group("part") == "OP":
+                tokens.append(Token("NUM", label, line=line.no, column=line.column))
+                if rest:
+                    tokens.append(Token("LINE", rest, line=line.no, column=col))
+                section, level1_label = "op", None
+                text_so_far, awaiting = rest, not rest
+                blank = False
+                continue
 
         nm = _NUM.match(t)
         if nm and (nm.group("dot") or nm.group("sfx") or not nm.group("rest").strip()) and (complete or blank):

@@ -201,3 +201,20 @@ def test_line_numbers_count_line_feeds_only():
     res = parse_text(text)
     assert [(p.id, p.line) for p in res.paragraphs()] == [("PP1", 3), ("OP1", 5)]
     assert res.find("PP1").text == "Recalling its resolution, still PP1,"   # U+2028 is a wrap
+
+
+def test_negotiating_text_labels_its_paragraphs():
+    text = ("Rolling text\n\nThe Human Rights Council,\n\nPP1 Recalling its resolution 5/1,\n\n"
+            "PP1bis Welcoming the report,\n\nOP1 Decides to act;\n\nOP1bis: Requests a report;\n\n"
+            "OP2 Calls upon States to act.\n")
+    res = parse_text(text)
+    assert res.kind == "negotiating_text"
+    assert [(p.id, p.opener) for p in res.paragraphs()] == [
+        ("PP1", "Recalling"), ("PP1bis", "Welcoming"), ("OP1", "Decides"), ("OP1bis", "Requests"),
+        ("OP2", "Calls upon")]
+    assert parse_text(render_text(res)) == res
+
+
+def test_french_body_with_elided_article():
+    res = parse_text("L’Assemblée générale,\n\nRappelant sa résolution 70/1,\n\n1. Décide de continuer.\n")
+    assert (res.body, res.language, res.find("OP1").opener) == ("L’Assemblée générale", "fr", "Décide")

@@ -24,11 +24,13 @@ def join_names(names) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _paragraph(p: Paragraph, out: list[str]) -> None:
+def _paragraph(p: Paragraph, out: list[str], pp_labels: bool = False) -> None:
     if p.label is not None:
         out.append(f"{p.marker or '(' + p.label + ')'} {p.text}".rstrip())
     elif p.id.startswith("OP"):
         out.append(f"{p.number}. {p.text}".rstrip())
+    elif pp_labels:
+        out.append(f"PP{p.number} {p.text}".rstrip())
     else:
         out.append(p.text)
     out.append("")
@@ -50,9 +52,12 @@ def render_text(res: Resolution) -> str:
     if res.sponsor_note:
         out += [res.sponsor_note, ""]
     out += [f"{res.body or 'The General Assembly'},", ""]
-    for p in res.preambular:
-        if p.status != "deleted":
-            _paragraph(p, out)
+    # Preambular paragraphs are printed unnumbered, as adopted texts print them, unless
+    # their labels are not their positions (PP3bis while negotiating): then "PP3bis ...".
+    live = [p for p in res.preambular if p.status != "deleted"]
+    pp_labels = any(p.number != str(k) for k, p in enumerate(live, start=1))
+    for p in live:
+        _paragraph(p, out, pp_labels)
     if res.transition:
         out += [res.transition, ""]
     for p in res.operative:
