@@ -92,7 +92,7 @@ COMPOUND_STATE_NAMES = (
 STOPWORDS = {
     "en": frozenset("the of and to in that its for with on by as be are is".split()),
     "es": frozenset("el la los las de del y en que por con para su sus se una".split()),
-    "fr": frozenset("le la les de des du et en que qui pour par au aux sur une est".split()),
+    "fr": frozenset("le la les de des du et en que qui pour par au aux sur une est l d qu sa son ses leur".split()),
     "pt": frozenset("o a os as de da do dos das e em que para com por uma não".split()),
 }
 

@@ -323,7 +323,8 @@ def parse_text(text: str, source: str | None = None) -> Resolution:
     body_line = lines[body_at]
     body = preprocess.strip_markdown(body_line.text).rstrip().rstrip(",").strip()
     lexed = preprocess.lex_body(lines[body_at + 1:], front.symbol, front.title)
-    language = detect_language(" ".join(str(t) for t in lexed.tokens if t.type in ("PARA", "LINE")))
+    language = detect_language(body + " " + " ".join(
+        str(t) for t in lexed.tokens if t.type in ("PARA", "LINE")))
     stream = front.tokens + [Token("BODY", body_line.text, line=body_line.no,
                                    column=body_line.column)] + lexed.tokens
     try:
