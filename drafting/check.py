@@ -3,8 +3,8 @@
 Pure: the parsed Resolution and the text of the user's file go in, findings come out,
 each located in that original file (`file:line:column: error|warning: message`):
 
-    oas-cam-report-2013.txt:140:211: error: unmatched ']' (no '[' opens it)
-    oas-cam-report-2013.txt:142:1: warning: opener "ConsiderING" breaks the casing of the
+    oas-cam-report-2013.txt:138:216: error: unmatched ']' (no '[' opens it)
+    oas-cam-report-2013.txt:140:1: warning: opener "ConsiderING" breaks the casing of the
         other preambular openers (all capitals)
 
 Errors are what stops adoption (an unbalanced bracket, a number used twice, a reference to

@@ -196,20 +196,19 @@ class _Language:
     list_sep: str           # "3, 4 and 5"
     preamble_before: str    # "preambular paragraph 3"
     preamble_after: str     # "párrafo 3 del preámbulo"
-    operative_before: str
     internal_after: str     # "above", "below", "of the present resolution"
     external_after: str     # "of resolution ...", "thereof"
 
 
 _EN = _Language(
-    para=r"\b(?:para(?P<pl>graphs|s\.)|paragraph|para\.)",
+    # "subparagraph 2 (b)" reads like a paragraph reference with a label
+    para=r"\b(?:sub-?)?(?:para(?P<pl>graphs|s\.)|paragraph|para\.)",
     sub=r"\bsub-?paragraph(?P<pl>s)?",
     of_para=r"\s+of\s+(?:operative\s+)?(?:paragraph|para\.)\s+",
     range_sep=r"\s*[-\u2013\u2014]\s*|\s+(?:to|through)\s+",
     list_sep=r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+",
     preamble_before=r"\bpreambular\s+$",
     preamble_after=r"^(?!)",
-    operative_before=r"\boperative\s+$",
     internal_after=r"^\s*(?:above|below|hereof|hereunder|,?\s*(?:of|in)\s+(?:the\s+present"
                    r"|this)\s+(?:resolution|decision|text))\b",
     external_after=r"^\s*,?\s*(?:of|thereof|therein)\b",
@@ -223,7 +222,6 @@ _ES = _Language(
     list_sep=r"\s*,\s*(?:y\s+|o\s+)?|\s+(?:y|e|o|u)\s+",
     preamble_before=r"^(?!)",
     preamble_after=r"^\s*del\s+pre[aá]mbulo\b",
-    operative_before=r"^(?!)",
     internal_after=r"^\s*(?:supra|infra|anterior(?:es)?|siguientes?|m[aá]s\s+(?:arriba|adelante)"
                    r"|,?\s*de\s+(?:la\s+)?(?:presente|esta)\s+(?:resoluci[oó]n|decisi[oó]n))\b",
     external_after=r"^\s*,?\s*(?:de|del)\b",
@@ -237,7 +235,6 @@ _FR = _Language(
     list_sep=r"\s*,\s*(?:et\s+|ou\s+)?|\s+(?:et|ou)\s+",
     preamble_before=r"^(?!)",
     preamble_after=r"^\s*du\s+pr[eé]ambule\b",
-    operative_before=r"^(?!)",
     internal_after=r"^\s*(?:ci-dessus|ci-dessous|ci-apr[eè]s|plus\s+haut|plus\s+bas"
                    r"|,?\s*de\s+la\s+pr[eé]sente\s+(?:r[eé]solution|d[eé]cision))(?!\w)",
     external_after=r"^\s*,?\s*(?:de|du|des|d['\u2019])(?!\w)",
@@ -390,16 +387,16 @@ def find_references(text: str, language: str = "en",
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
 
-    def classify(start: int, end: int) -> tuple[bool, bool, int]:
-        """(internal, qualified, end including a "del preámbulo" style part marker)."""
+    def classify(start: int, end: int) -> tuple[bool, bool]:
+        """(internal, qualified): "above" wins over a document named around the words."""
         after = text[end:]
         if re.match(lang.internal_after, after, re.IGNORECASE):
-            return True, True, end
+            return True, True
         if re.search(_EXTERNAL_BEFORE, text[max(0, start - 60):start]):
-            return False, False, end
+            return False, False
         if re.match(lang.external_after, after, re.IGNORECASE):
-            return False, False, end
-        return True, False, end
+            return False, False
+        return True, False
 
     def emit(start, end, part, items, qualified):
         targets = []
@@ -434,7 +431,7 @@ def find_references(text: str, language: str = "en",
             number, part = container[2:], container[:2]
         else:
             continue
-        internal, qualified, end = classify(m.start(), end)
+        internal, qualified = classify(m.start(), end)
         if not internal or not free(m.start(), end):
             continue
         emit(m.start(), end, part, [(number, num_toks, labs, is_range)
@@ -457,17 +454,14 @@ def find_references(text: str, language: str = "en",
             part = "PP"
         pre = re.match(lang.preamble_after, text[end:], re.IGNORECASE)
         if pre:
-            part = "PP"
-            internal, qualified = True, False
-            after = re.match(lang.internal_after, text[end + pre.end():], re.IGNORECASE)
-            qualified = bool(after)
+            # "párrafo 3 del preámbulo": this text's preamble, never another document's
+            part, internal = "PP", True
+            qualified = bool(re.match(lang.internal_after, text[end + pre.end():],
+                                      re.IGNORECASE))
         else:
-            internal, qualified, end = classify(m.start(), end)
-        if not internal:
-            continue
-        # "sub-paragraph 2 (b)": the reference starts at "sub-"
-        sub = re.search(r"sub-$", text[max(0, m.start() - 4):m.start()], re.IGNORECASE)
-        emit(m.start() - (4 if sub else 0), end, part, items, qualified)
+            internal, qualified = classify(m.start(), end)
+        if internal:
+            emit(m.start(), end, part, items, qualified)
 
     for m in _SHORTHAND.finditer(text):
         if not free(m.start(), m.end()):

@@ -182,6 +182,7 @@ def test_internal_reference_forms():
     assert ids("subparagraphs (a) to (c) of paragraph 2") == [["OP2(a)", "OP2(c)"]]
     assert ids("subparagraph (b) above") == [["OP4(b)"]]
     assert ids("paragraph 2 (b) (ii) and OP5bis") == [["OP2(b)(ii)"], ["OP5bis"]]
+    assert ids("subparagraph 2 (b) and sub-paragraph 3 (a)") == [["OP2(b)"], ["OP3(a)"]]
     assert ids("preambular paragraph 3") == [["PP3"]]
     assert ids("el párrafo 3 del preámbulo", "es") == [["PP3"]]
     assert ids("los párrafos 3 a 5", "es") == [["OP3", "OP5"]]
