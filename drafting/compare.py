@@ -45,11 +45,17 @@ _REFERRING = frozenset("""
     pages principle principles goal goals target targets line lines table figure session
     """.split())
 
+# Punctuation is not a word for similarity: "decision," and "decision" are one word.
+_PUNCT_TO_SPACE = str.maketrans({c: " " for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
+                                 "\u2018\u2019\u201c\u201d\u2010\u2011\u2013\u2014\u00ab\u00bb"})
 _TOKEN = re.compile(r"\s*(?:\w+|[^\w\s])|\s+")
+_KEY = re.compile(r"\s*(\w+|[^\w\s])|\s+")  # the same tokens, white space left out
 
 # Similarity (Dice on word sets) needed to pair two paragraphs.
 PAIR_SIMILARITY = 0.5          # between two anchors, in order
 SAME_NUMBER_SIMILARITY = 0.3   # ... when they also carry the same number
+ALONE_SIMILARITY = 0.3         # ... when each is alone between its two anchors
+ALONE_SAME_NUMBER_SIMILARITY = 0.2
 SAME_NUMBER_BONUS = 0.2
 MOVE_SIMILARITY = 0.6          # across the document (a move)
 # Above these sizes the quadratic steps fall back to cheaper rules (two unrelated texts).
@@ -193,7 +199,7 @@ class _Differ:
         for start, end in spans + [(len(text), len(text))]:
             piece = text[at:start]
             verbatim += _TOKEN.findall(piece)
-            keys += [k.lstrip() for k in _TOKEN.findall(piece.translate(TYPOGRAPHIC))]
+            keys += _KEY.findall(piece if piece.isascii() else piece.translate(TYPOGRAPHIC))
             if end > start:
                 mark = text[start:end]
                 if verbatim and verbatim[-1].isspace():  # "Nations 1": the space goes too
@@ -205,8 +211,10 @@ class _Differ:
         return verbatim, keys
 
     def encode(self, keys: list[str]) -> str:
-        codes = self.codes
-        return "".join([codes.get(k) or self.code(k) for k in keys])
+        coded = list(map(self.codes.get, keys))
+        if None in coded:
+            coded = [c or self.code(k) for c, k in zip(coded, keys)]
+        return "".join(coded)
 
     def diff(self, old_text: str, new_text: str,
              marks: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
@@ -317,7 +325,7 @@ class _Item:
             text = self.p.full_text() if self.p.subparagraphs else self.p.text
             if not self.strict:
                 text = text.translate(TYPOGRAPHIC)
-            self._bag = frozenset(text.lower().split())
+            self._bag = frozenset(text.translate(_PUNCT_TO_SPACE).lower().split())
         return self._bag
 
     def similarity(self, other: "_Item") -> float:
@@ -365,7 +373,11 @@ def _align_gap(olds: list[_Item], news: list[_Item], oi: list[int], nj: list[int
     if not n or not m:
         return
     if n == 1 and m == 1:
-        if _pair_score(olds[oi[0]], news[nj[0]]) is not None:
+        # One paragraph out, one in, at the same place: rewritten rather than replaced,
+        # unless they have next to nothing in common.
+        a, b = olds[oi[0]], news[nj[0]]
+        same = a.number is not None and a.number == b.number
+        if a.similarity(b) >= (ALONE_SAME_NUMBER_SIMILARITY if same else ALONE_SIMILARITY):
             pairs[oi[0]] = nj[0]
         return
     if n * m > _DP_LIMIT:
