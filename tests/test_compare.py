@@ -324,3 +324,24 @@ def test_cli_docx(tmp_path):
     assert r.exit_code == 1, r.output
     assert out.read_bytes()[:2] == b"PK"
     assert run(CORPUS / L2, CORPUS / RES, "--format", "docx").exit_code == 2
+
+
+def test_cli_revisions_of_one_draft_pair_by_id(tmp_path):
+    pytest.importorskip("drafting.amend")
+    from datetime import datetime, timezone
+
+    from drafting import store
+    from drafting.model import Operation
+
+    now = datetime(2025, 9, 19, tzinfo=timezone.utc)
+    folder = tmp_path / "draft"
+    store.create(folder, res([pp(1, A), pp(2, B)], [op(1, "Decides " + C)], symbol="A/80/L.9"),
+                 now=now)
+    filed = store.file_amendment(folder, [
+        Operation("replace_paragraph", target="PP2", new=D),
+        Operation("replace_text", target="OP1", old="oceans", new="seas")], ["Chile"], now=now)
+    store.set_status(folder, [filed.amendment.id], "accepted", now=now)
+    store.revise(folder, now=now)
+    r = run(f"{folder}@rev0", f"{folder}@latest", "--stat")
+    # By id PP2 is rewritten in place; between files it would be deleted + inserted.
+    assert (r.exit_code, r.output) == (1, "PP2, OP1 modified; symbol changed\n")

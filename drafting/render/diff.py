@@ -116,8 +116,9 @@ def _entry_lines(p: ParagraphChange, depth: int, color: bool, strict: bool,
 
 def _change_text(old: str, new: str, color: bool) -> str:
     if color:
-        return f"{_RED_STRUCK}{old}{_RESET} {_GREEN}{new}{_RESET}"
-    return f"[-{old}-]{{+{new}+}}"
+        return " ".join(x for x in (old and f"{_RED_STRUCK}{old}{_RESET}",
+                                    new and f"{_GREEN}{new}{_RESET}") if x)
+    return (old and f"[-{old}-]") + (new and f"{{+{new}+}}")
 
 
 def _show(value) -> str:
