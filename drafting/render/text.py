@@ -52,10 +52,11 @@ def render_text(res: Resolution) -> str:
     if res.sponsor_note:
         out += [res.sponsor_note, ""]
     out += [f"{res.body or 'The General Assembly'},", ""]
-    # Preambular paragraphs are printed unnumbered, as adopted texts print them, unless
-    # their labels are not their positions (PP3bis while negotiating): then "PP3bis ...".
+    # Preambular paragraphs are printed unnumbered, as adopted texts print them, unless one
+    # carries an inserted label (PP3bis while negotiating): then all as "PP3bis ...". A gap
+    # left by a deleted paragraph is not printed; the store keeps ids in its JSON.
     live = [p for p in res.preambular if p.status != "deleted"]
-    pp_labels = any(p.number != str(k) for k, p in enumerate(live, start=1))
+    pp_labels = any(p.number and not p.number.isdigit() for p in live)
     for p in live:
         _paragraph(p, out, pp_labels)
     if res.transition:
