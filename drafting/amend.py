@@ -17,8 +17,8 @@ from typing import Callable, Iterable, Sequence
 
 from drafting.errors import AmendmentError
 from drafting.model import Amendment, Operation, Paragraph, Resolution
-from drafting.numbering import LabelError, next_label_after, next_label_before_first, \
-    split_label
+from drafting.numbering import SUFFIXES, LabelError, next_label_after, \
+    next_label_before_first, split_label
 
 __all__ = ["apply_operations", "apply_amendments", "derive_operations", "find_collisions",
            "stale_reason"]
@@ -205,19 +205,54 @@ class _Draft:
             self._move(op, aid)
         return None
 
-    def _where(self, op: Operation, aid) -> tuple[str, str]:
+    def _where(self, op: Operation, aid, subs: bool = False) -> tuple[str, str]:
         side, _, ref = (op.position or "").partition(" ")
         if side not in ("after", "before") or not ref:
             raise _error(f"position {op.position!r} is not 'after X' or 'before X'", aid,
                          op.target, f"position {op.position!r} is not understood")
         if ref not in self.paras:
             self.get(ref, aid, op.target)  # raises for unknown paragraphs
-            raise _error(f"cannot place a paragraph next to sub-paragraph {ref}", aid,
-                         op.target, f"{ref} is a sub-paragraph")
+            if not subs:
+                raise _error(f"cannot place a paragraph next to sub-paragraph {ref}", aid,
+                             op.target, f"{ref} is a sub-paragraph")
         return side, ref
 
+    def _insert_sub(self, side: str, ref: str, op: Operation, aid) -> str:
+        """A new sub-paragraph after (a): (a bis), then (a ter), as conference officers
+        label them; id OP2(abis). Before the first sub-paragraph there is no label."""
+        parent_id, own = ref[:ref.rindex("(")], ref[ref.rindex("(") + 1:-1]
+        parent = self.get(parent_id, aid, op.target)
+        labels = [s.label or s.id[s.id.rindex("(") + 1:-1] for s in parent.subparagraphs]
+        at = labels.index(own)
+        if side == "before":
+            if at == 0:
+                raise _error(f"cannot insert a sub-paragraph before the first one, {ref}",
+                             aid, op.target, f"nothing precedes {ref}")
+            at -= 1
+        base, rank = _sub_label(labels[at])
+        taken = {_sub_label(x) for x in labels}
+        rank += 1
+        while (base, rank) in taken:
+            rank += 1
+        if rank >= len(SUFFIXES):
+            raise _error(f"no label left after {labels[at]}", aid, op.target,
+                         f"no label left after {labels[at]}")
+        label = base + SUFFIXES[rank]
+        at += 1
+        while at < len(labels) and _sub_label(labels[at])[0] == base and \
+                _sub_label(labels[at]) < (base, rank):
+            at += 1
+        pid = f"{parent_id}({label})"
+        marker = f"({base} {SUFFIXES[rank]})"
+        new = Paragraph(id=pid, text=op.new, label=label, marker=marker)
+        self.put(parent_id, lambda p: replace(
+            p, subparagraphs=p.subparagraphs[:at] + (new,) + p.subparagraphs[at:]))
+        return pid
+
     def _insert_paragraph(self, op: Operation, aid) -> str:
-        side, ref = self._where(op, aid)
+        side, ref = self._where(op, aid, subs=True)
+        if ref not in self.paras:
+            return self._insert_sub(side, ref, op, aid)
         part = _part(ref)
         order, used = self.order[part], self.used[part]
         at = order.index(ref)
@@ -312,6 +347,15 @@ class _Draft:
         if p.label is None and p.opener and not text.startswith(p.opener):
             return replace(p, text=text, opener=_opener(text, self.res.language))
         return replace(p, text=text)
+
+
+_SUB_LABEL = re.compile(r"^(.+?)(" + "|".join(SUFFIXES[1:]) + r")?$")
+
+
+def _sub_label(label: str) -> tuple[str, int]:
+    """'a' -> ('a', 0); 'abis' -> ('a', 1); 'iiter' -> ('ii', 2)."""
+    m = _SUB_LABEL.match(label)
+    return m[1], SUFFIXES.index(m[2] or "")
 
 
 def _key(pid: str):
@@ -633,15 +677,24 @@ def _apply_text(text: str, op: Operation) -> str:
     return _edit(text, op, spans[0])
 
 
-def _paragraph_ops(old: Paragraph, new: Paragraph) -> list[Operation]:
-    ops = _text_ops(old.id, old.text, new.text)
-    new_subs = {s.id: s for s in new.subparagraphs}
+def _paragraph_ops(old: Paragraph, new: Paragraph, emit) -> None:
+    """Emit the operations turning `old` into `new`, sub-paragraphs aligned by id; a new
+    sub-paragraph goes after the one before it (none can go before the first)."""
+    for op in _text_ops(old.id, old.text, new.text):
+        emit(op)
+    old_subs = {s.id: s for s in old.subparagraphs}
+    new_ids = {s.id for s in new.subparagraphs}
+    prev = None
+    for sub in new.subparagraphs:
+        if sub.id in old_subs:
+            _paragraph_ops(old_subs[sub.id], sub, emit)
+            prev = sub.id
+        elif prev is not None:
+            prev = emit(Operation("insert_paragraph", prev, new=sub.text,
+                                  position=f"after {prev}"))
     for sub in old.subparagraphs:
-        if sub.id in new_subs:
-            ops.extend(_paragraph_ops(sub, new_subs[sub.id]))
-        else:
-            ops.append(Operation("delete_paragraph", sub.id))
-    return ops
+        if sub.id not in new_ids:
+            emit(Operation("delete_paragraph", sub.id))
 
 
 def derive_operations(old: Resolution, new: Resolution) -> tuple[Operation, ...]:
@@ -649,8 +702,8 @@ def derive_operations(old: Resolution, new: Resolution) -> tuple[Operation, ...]
     then by text; word-level edits inside each paragraph (diff-match-patch); whole
     paragraphs inserted, deleted or moved. apply_operations(old, result) has new's texts.
 
-    Sub-paragraphs added inside a paragraph are not expressible as operations yet: they are
-    left out (new paragraphs are inserted with their own text only).
+    Not expressible yet, so left out: a sub-paragraph added before the first one, and the
+    sub-paragraphs of a new paragraph (it is inserted with its own text only).
     """
     draft = _Draft(old)
     ops: list[Operation] = []
@@ -674,8 +727,7 @@ def derive_operations(old: Resolution, new: Resolution) -> tuple[Operation, ...]
                     position = f"after {prev}" if prev else f"before {order[0]}"
                     if not (prev is None and order[0] == source.id):
                         emit(Operation("move_paragraph", source.id, position=position))
-                for op in _paragraph_ops(source, p):
-                    emit(op)
+                _paragraph_ops(source, p, emit)
                 prev = source.id
             else:
                 order = draft.order[kind]

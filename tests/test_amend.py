@@ -157,6 +157,39 @@ def test_delete_paragraph_removes_it_and_keeps_other_ids():
     assert [s.id for s in res.find("OP2").subparagraphs] == ["OP2(b)"]
 
 
+def test_insert_sub_paragraph_a_bis_a_ter():
+    res = apply_operations(BASE, parse_instructions(
+        'After operative paragraph 2 (a), insert a new paragraph: "the rights of girls;"\n'
+        'After OP2(a), insert a new paragraph: "the rights of boys;"\n'
+        'Before OP2(b), insert a new paragraph: "the rights of youth;"'))
+    assert [(s.id, s.label, s.marker, s.text) for s in res.find("OP2").subparagraphs] == [
+        ("OP2(a)", "a", "(a)", "the rights of the child;"),
+        ("OP2(abis)", "abis", "(a bis)", "the rights of girls;"),
+        ("OP2(ater)", "ater", "(a ter)", "the rights of boys;"),
+        ("OP2(aquater)", "aquater", "(a quater)", "the rights of youth;"),
+        ("OP2(b)", "b", "(b)", "the rights of women."),
+    ]
+    with pytest.raises(AmendmentError) as e:
+        apply_operations(BASE, parse_instructions('Before OP2(a), insert a new paragraph: "x"'),
+                         "A1")
+    assert str(e.value) == "amendment A1 (target OP2(a)): cannot insert a sub-paragraph " \
+        "before the first one, OP2(a)"
+
+
+def test_derive_new_sub_paragraph():
+    new = BASE.evolve(operative=(BASE.operative[0], Paragraph(
+        "OP2", BASE.operative[1].text, "2", opener="Requests",
+        subparagraphs=BASE.operative[1].subparagraphs + (
+            Paragraph("OP2(c)", "the rights of older persons.", label="c", marker="(c)"),)),
+        BASE.operative[2]))
+    ops = derive_operations(BASE, new)
+    assert ops == (O("insert_paragraph", "OP2(b)", new="the rights of older persons.",
+                     position="after OP2(b)"),)
+    got = apply_operations(BASE, ops)
+    assert [p.full_text() for p in got.paragraphs()] == [p.full_text() for p in new.paragraphs()]
+    assert got.find("OP2(bbis)").marker == "(b bis)"
+
+
 def test_replace_and_move_paragraph():
     res = apply_operations(BASE, parse_instructions(
         'Replace operative paragraph 2 with the following: "Requests a report;"\n'
@@ -317,7 +350,9 @@ def _edited(draw):
     n_pp, n_op = draw(st.integers(1, 4)), draw(st.integers(1, 5))
     texts_ = [" ".join(draw(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=12)))
               for _ in range(n_pp + n_op)]
-    old = make(texts_[:n_pp], texts_[n_pp:])
+    with_subs = [(t, [f"{draw(st.sampled_from(_WORDS))} sub {k};" for k in range(
+        draw(st.integers(0, 2)))]) for t in texts_[n_pp:]]
+    old = make(texts_[:n_pp], with_subs)
     pars = {"PP": list(old.preambular), "OP": list(old.operative)}
     for kind in ("PP", "OP"):
         out = []
@@ -339,7 +374,14 @@ def _edited(draw):
                         words[at:at + 1] = [draw(st.sampled_from(_WORDS))]
                 if not words:
                     words = ["peace"]
-                p = Paragraph(p.id, " ".join(words), p.number, opener=words[0])
+                subs = list(p.subparagraphs)
+                if subs and draw(st.booleans()):
+                    subs.pop(draw(st.integers(0, len(subs) - 1)))
+                if subs and draw(st.booleans()):
+                    # a sub-paragraph added after an existing one
+                    subs.append(Paragraph(f"{p.id}(z)", "added sub;", label="z", marker="(z)"))
+                p = Paragraph(p.id, " ".join(words), p.number, opener=words[0],
+                              subparagraphs=tuple(subs))
             out.append(p)
             if action == "add":
                 out.append(Paragraph(f"{kind}new{len(out)}", "Welcomes the new text of "
