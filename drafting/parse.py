@@ -243,7 +243,8 @@ class ToModel(Transformer):
 
 
 def _with_ids(par: Paragraph, pid: str) -> Paragraph:
-    subs = tuple(_with_ids(s, f"{pid}({s.label})") for s in par.subparagraphs)
+    sub_ids = _unique([f"{pid}({s.label})" for s in par.subparagraphs])
+    subs = tuple(_with_ids(s, sid) for s, sid in zip(par.subparagraphs, sub_ids))
     return Paragraph(id=pid, text=par.text, number=par.number, label=par.label, marker=par.marker,
                      opener=par.opener, subparagraphs=subs, footnotes=par.footnotes,
                      references=par.references, status=par.status, line=par.line)

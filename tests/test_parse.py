@@ -218,3 +218,8 @@ def test_negotiating_text_labels_its_paragraphs():
 def test_french_body_with_elided_article():
     res = parse_text("L’Assemblée générale,\n\nRappelant sa résolution 70/1,\n\n1. Décide de continuer.\n")
     assert (res.body, res.language, res.find("OP1").opener) == ("L’Assemblée générale", "fr", "Décide")
+
+
+def test_a_letter_printed_twice_gets_a_unique_id():
+    res = parse_text("The General Assembly,\n\nRecalling,\n\n1. Decides:\n\n(c) one;\n\n(c) two.\n")
+    assert [s.id for s in res.find("OP1").subparagraphs] == ["OP1(c)", "OP1(c)#2"]
