@@ -218,6 +218,25 @@ class _Differ:
 
     def diff(self, old_text: str, new_text: str,
              marks: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+        head = tail = ""
+        if not marks:
+            # Leave the common beginning and end, cut at white space, out of the token work.
+            n = _common_prefix(old_text, new_text)
+            n = _token_start(old_text, n)
+            head, old_text, new_text = old_text[:n], old_text[n:], new_text[n:]
+            m = _common_suffix(old_text, new_text)
+            m = len(old_text) - _token_end(old_text, len(old_text) - m + 1) if m else 0
+            if m:
+                tail, old_text, new_text = old_text[-m:], old_text[:-m], new_text[:-m]
+        parts = self._diff_tokens(old_text, new_text, marks)
+        if head:
+            parts.insert(0, ("=", head))
+        if tail:
+            parts.append(("=", tail))
+        return _merge(parts)
+
+    def _diff_tokens(self, old_text: str, new_text: str,
+                     marks: tuple[str, ...]) -> list[tuple[str, str]]:
         old, old_keys = self.tokens(old_text, marks)
         new, new_keys = self.tokens(new_text, marks)
         diffs = self.dmp.diff_main(self.encode(old_keys), self.encode(new_keys), False)
@@ -244,7 +263,51 @@ class _Differ:
             else:
                 parts.append(("+", "".join(new[j:j + n])))
                 j += n
-        return _merge(parts)
+        return parts
+
+
+def _common_prefix(a: str, b: str) -> int:
+    """Length of the common beginning of a and b (binary search on slices, as DMP does)."""
+    lo, hi = 0, min(len(a), len(b))
+    if a[:hi] == b[:hi]:
+        return hi
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[:mid] == b[:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _common_suffix(a: str, b: str) -> int:
+    lo, hi = 0, min(len(a), len(b))
+    if hi and a[-hi:] == b[-hi:]:
+        return hi
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[-mid:] == b[-mid:]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _token_start(text: str, n: int) -> int:
+    """The last place before n where a run of white space begins, or 0: a token starts
+    there (with its white space) in both texts, since they agree up to n."""
+    k = n
+    while k > 0 and not (text[k - 1].isspace() and (k == 1 or not text[k - 2].isspace())):
+        k -= 1
+    return k - 1 if k > 0 else 0
+
+
+def _token_end(text: str, n: int) -> int:
+    """The first place at or after n where a run of white space begins, or the end."""
+    k = n
+    while k < len(text) and not (text[k].isspace() and (k == 0 or not text[k - 1].isspace())):
+        k += 1
+    return k
 
 
 def _variant(old: str, new: str, parts: list[tuple[str, str]]) -> None:
@@ -463,22 +526,14 @@ def _align(olds: list[_Item], news: list[_Item], by_id: bool) -> dict[int, int]:
 def _anchor(olds: list[_Item], news: list[_Item], key, pairs: dict[int, int]) -> None:
     """Pair the unpaired items whose `key` occurs once on each side."""
     paired_new = set(pairs.values())
-    old_count: Counter = Counter()
-    new_count: Counter = Counter()
-    new_at: dict[str, int] = {}
-    for i, it in enumerate(olds):
-        if i not in pairs:
-            old_count[key(it)] += 1
-    for j, it in enumerate(news):
-        if j not in paired_new:
-            k = key(it)
-            new_count[k] += 1
-            new_at[k] = j
-    for i, it in enumerate(olds):
-        if i not in pairs:
-            k = key(it)
-            if old_count[k] == 1 and new_count[k] == 1:
-                pairs[i] = new_at[k]
+    old_keys = [(i, key(it)) for i, it in enumerate(olds) if i not in pairs]
+    new_keys = [(j, key(it)) for j, it in enumerate(news) if j not in paired_new]
+    old_count = Counter(k for _, k in old_keys)
+    new_count = Counter(k for _, k in new_keys)
+    new_at = {k: j for j, k in new_keys}
+    for i, k in old_keys:
+        if old_count[k] == 1 and new_count[k] == 1:
+            pairs[i] = new_at[k]
 
 
 def _compare_lists(olds_p, news_p, differ: _Differ, by_id: bool) -> list[ParagraphChange]:
