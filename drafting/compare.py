@@ -48,6 +48,7 @@ _REFERRING = frozenset("""
 # Punctuation is not a word for similarity: "decision," and "decision" are one word.
 _PUNCT_TO_SPACE = str.maketrans({c: " " for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
                                  "\u2018\u2019\u201c\u201d\u2010\u2011\u2013\u2014\u00ab\u00bb"})
+_FOLD_PUNCT_TO_SPACE = {**TYPOGRAPHIC, **_PUNCT_TO_SPACE}
 _TOKEN = re.compile(r"\s*(?:\w+|[^\w\s])|\s+")
 _KEY = re.compile(r"\s*(\w+|[^\w\s])|\s+")  # the same tokens, white space left out
 
@@ -139,7 +140,7 @@ def canonical(text: str, marks: tuple[str, ...] = (), strict: bool = False) -> s
         return text
     if marks:
         text = _strip_spans(text, mark_spans(text, marks))
-    return "".join(text.translate(TYPOGRAPHIC).split())
+    return "".join((text if text.isascii() else text.translate(TYPOGRAPHIC)).split())
 
 
 def _marks(p: Paragraph) -> tuple[str, ...]:
@@ -386,9 +387,8 @@ class _Item:
         if self._bag is None:
             # Sub-paragraphs count too: a chapeau "Decides that:" says little on its own.
             text = self.p.full_text() if self.p.subparagraphs else self.p.text
-            if not self.strict:
-                text = text.translate(TYPOGRAPHIC)
-            self._bag = frozenset(text.translate(_PUNCT_TO_SPACE).lower().split())
+            table = _PUNCT_TO_SPACE if self.strict else _FOLD_PUNCT_TO_SPACE
+            self._bag = frozenset(text.translate(table).lower().split())
         return self._bag
 
     def similarity(self, other: "_Item") -> float:
@@ -400,6 +400,8 @@ class _Item:
 
 def _lis(seq: list[int]) -> set[int]:
     """Positions (in `seq`) of one longest strictly increasing subsequence."""
+    if all(x < y for x, y in zip(seq, seq[1:])):  # the usual case: nothing moved
+        return set(range(len(seq)))
     import bisect
     tails: list[int] = []
     tail_pos: list[int] = []
@@ -602,7 +604,7 @@ def _pair(a: _Item, b: _Item, differ: _Differ, by_id: bool, moved: bool) -> Para
         else:
             diff = differ.diff(old.text, new.text, marks)
             own_changed = True
-    changed = own_changed or any(s.change != "unchanged" or s.moved for s in subs)
+    changed = own_changed or (subs and any(s.change != "unchanged" or s.moved for s in subs))
     return ParagraphChange(
         old_id=old.id, new_id=new.id, change="modified" if changed else "unchanged",
         old_text=old.text, new_text=new.text, diff=diff, moved=moved,
