@@ -254,6 +254,14 @@ def test_show(l24):
     assert result.stderr.startswith(f"error: {l24}/nothing: not a draft")
 
 
+def test_revise_names_runs_of_amendments_briefly():
+    from drafting.commands.drafts import _runs
+
+    assert _runs(["A1", "A2", "A4"]) == "A1, A2, A4"
+    assert _runs([f"A{n}" for n in range(1, 2001)] + ["A2003"]) == "A1-A2000, A2003"
+    assert _runs(["A7"]) == "A7"
+
+
 def test_every_draft_command_has_help_with_an_example():
     for name, target in COMMANDS.items():
         if target[0].startswith("drafting.commands.drafts:"):

@@ -285,6 +285,18 @@ def _word_files(author: str, now):
     return extra, None
 
 
+def _runs(ids) -> str:
+    """"A1, A2, A4" as is; runs of three or more shortened: "A1-A2000"."""
+    numbers = [int(i[1:]) for i in ids]
+    parts, start = [], 0
+    for k in range(1, len(numbers) + 1):
+        if k == len(numbers) or numbers[k] != numbers[k - 1] + 1:
+            run = numbers[start:k]
+            parts += ([f"A{run[0]}-A{run[-1]}"] if len(run) >= 3 else [f"A{n}" for n in run])
+            start = k
+    return ", ".join(parts)
+
+
 @click.command()
 @click.argument("directory", type=DIR)
 @click.option("--by", default="Chair", show_default=True, help="Who issues the revision.")
@@ -308,7 +320,7 @@ def revise(directory, by, docx):
     extra, why_not = _word_files(by, now) if docx else (None, None)
     entry, _ = store.revise(directory, now=now, by=by, extra_files=extra)
     shown = f" {entry.symbol}" if entry.symbol else ""
-    click.echo(f"rev{entry.number}{shown}: incorporates {', '.join(entry.amendments)}")
+    click.echo(f"rev{entry.number}{shown}: incorporates {_runs(entry.amendments)}")
     if extra:
         click.echo(f"wrote rev{entry.number}.docx and rev{entry.number}.compare.docx")
     elif why_not:
