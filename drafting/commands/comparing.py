@@ -1,6 +1,7 @@
 """`drafting compare`: what changed between two revisions, structurally and word by word."""
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -83,7 +84,9 @@ def compare(old, new, fmt, stat, strict, output, author, date):
     elif fmt == "docx":
         out = _docx(comparison, author, date)
     else:
-        color = fmt == "terminal" and output is None and sys.stdout.isatty()
+        # https://no-color.org: an empty NO_COLOR does not count.
+        color = (fmt == "terminal" and output is None and sys.stdout.isatty()
+                 and not os.environ.get("NO_COLOR"))
         out = render.render_text(comparison, color=color, old_name=old, new_name=new,
                                  strict=strict)
 
