@@ -61,15 +61,21 @@ class Revision:
     amendments: tuple[str, ...] = ()
     # Where rev0 came from (a file name, never a full path, so rebuilt drafts compare equal).
     source: str | None = None
+    # Why a revision made of no amendment was issued ("final text").
+    note: str | None = None
 
     def to_dict(self) -> dict:
-        return {"revision": self.number, "symbol": self.symbol, "at": self.at, "by": self.by,
-                "source": self.source, "amendments": list(self.amendments)}
+        d = {"revision": self.number, "symbol": self.symbol, "at": self.at, "by": self.by,
+             "source": self.source, "amendments": list(self.amendments)}
+        if self.note is not None:
+            d["note"] = self.note
+        return d
 
     @classmethod
     def from_dict(cls, d: dict) -> "Revision":
         return cls(number=d["revision"], symbol=d.get("symbol"), at=d["at"], by=d.get("by"),
-                   amendments=tuple(d.get("amendments") or ()), source=d.get("source"))
+                   amendments=tuple(d.get("amendments") or ()), source=d.get("source"),
+                   note=d.get("note"))
 
 
 @dataclass(frozen=True)
@@ -539,3 +545,22 @@ def revise(folder: str | os.PathLike, *, now: datetime, by: str | None = None,
                      _amendment_text(_with_event(replace(f, revision=n), incorporated)))
                     for f in accepted)
     return entry, new.evolve(source=f"{path}@rev{n}")
+
+
+def write_revision(folder: str | os.PathLike, res: Resolution, *, now: datetime,
+                   by: str | None = None, note: str | None = None,
+                   extra_files: Mapping[str, bytes] | None = None) -> Revision:
+    """Record `res` as the next revision, made of no amendment: the final renumbered text,
+    or a text the chair rewrote. Its symbol is `res.symbol`, as given.
+
+    Same commit protocol as `revise`: files first, then the draft.json entry.
+    """
+    path = _folder(folder)
+    with _locked(path):
+        _repair(path)
+        log = revisions(path)
+        n = log[-1].number + 1
+        entry = Revision(n, res.symbol, timestamp(now), by, note=note)
+        _write_revision_files(path, n, res, dict(extra_files or {}))
+        _write_log(path, log + (entry,))  # the commit
+    return entry

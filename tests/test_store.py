@@ -173,6 +173,22 @@ def test_revise_applies_accepted_amendments_and_moves_the_symbol(draft):
         store.revise(draft, now=T2)
 
 
+def test_write_revision_records_a_text_made_of_no_amendment(draft):
+    store.file_amendment(draft, DELETE_OP2, ["Chile"], now=T1)
+    store.set_status(draft, ["A1"], "accepted", now=T1)
+    final = small().evolve(title="Final")
+    entry = store.write_revision(draft, final, now=T2, by="Secretariat", note="final text")
+    assert entry == store.Revision(1, "A/C.3/80/L.99", "2025-11-18T15:00:00Z", "Secretariat",
+                                   note="final text")
+    assert json.loads((draft / "draft.json").read_text())["revisions"][1] == {
+        "revision": 1, "symbol": "A/C.3/80/L.99", "at": "2025-11-18T15:00:00Z",
+        "by": "Secretariat", "source": None, "amendments": [], "note": "final text"}
+    assert store.revisions(draft)[1] == entry
+    assert store.load_revision(draft) == final
+    # The accepted amendment is still waiting for a revise.
+    assert store.get_amendment(draft, "A1").open
+
+
 def test_oas_symbols_take_the_oas_revision_form(tmp_path):
     folder = tmp_path / "oas"
     store.create(folder, small("CIDI/CAM/doc.4/13 rev. 2"), now=T0)
