@@ -52,11 +52,13 @@ _FOLD_PUNCT_TO_SPACE = {**TYPOGRAPHIC, **_PUNCT_TO_SPACE}
 _TOKEN = re.compile(r"\s*(?:\w+|[^\w\s])|\s+")
 _KEY = re.compile(r"\s*(\w+|[^\w\s])|\s+")  # the same tokens, white space left out
 
-# Similarity (Dice on word sets) needed to pair two paragraphs.
-PAIR_SIMILARITY = 0.5          # between two anchors, in order
+# Similarity (Dice on sets of content words) needed to pair two paragraphs. Measured on the
+# corpus: two different paragraphs of one text score under 0.3 in 94 % of cases; the
+# amended paragraphs of A/80/L.2 -> A/RES/80/1 score 0.86 to 0.99.
+PAIR_SIMILARITY = 0.45         # between two anchors, in order
 SAME_NUMBER_SIMILARITY = 0.3   # ... when they also carry the same number
-ALONE_SIMILARITY = 0.3         # ... when each is alone between its two anchors
-ALONE_SAME_NUMBER_SIMILARITY = 0.2
+ALONE_SIMILARITY = 0.25        # ... when each is alone between its two anchors
+ALONE_SAME_NUMBER_SIMILARITY = 0.15
 SAME_NUMBER_BONUS = 0.2
 MOVE_SIMILARITY = 0.6          # across the document (a move)
 # Above these sizes the quadratic steps fall back to cheaper rules (two unrelated texts).
@@ -388,7 +390,10 @@ class _Item:
             # Sub-paragraphs count too: a chapeau "Decides that:" says little on its own.
             text = self.p.full_text() if self.p.subparagraphs else self.p.text
             table = _PUNCT_TO_SPACE if self.strict else _FOLD_PUNCT_TO_SPACE
-            self._bag = frozenset(text.translate(table).lower().split())
+            words = frozenset(text.translate(table).lower().split())
+            # Content words only: "the", "of", "and" (and "de", "la", "les") make any two
+            # paragraphs look alike; a paragraph of short words keeps them all.
+            self._bag = frozenset(w for w in words if len(w) > 3) or words
         return self._bag
 
     def similarity(self, other: "_Item") -> float:
