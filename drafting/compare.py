@@ -490,9 +490,11 @@ def _align(olds: list[_Item], news: list[_Item], by_id: bool) -> dict[int, int]:
     """old index -> new index for every pair found."""
     pairs: dict[int, int] = {}
     if by_id:
-        new_by_id = {it.p.id: j for j, it in enumerate(news)}
+        new_by_id: dict[str, int] = {}
+        for j, it in enumerate(news):
+            new_by_id.setdefault(it.p.id, j)
         for i, it in enumerate(olds):
-            j = new_by_id.get(it.p.id)
+            j = new_by_id.pop(it.p.id, None)  # pop: an id printed twice pairs once
             if j is not None:
                 pairs[i] = j
     else:

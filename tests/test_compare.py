@@ -157,6 +157,24 @@ def test_by_id_pairs_by_id_even_when_rewritten():
         (None, "OP2bis", "inserted")]
 
 
+def test_moved_and_modified_paragraph():
+    old = res([pp(1, A), pp(2, B), pp(3, C), pp(4, D)])
+    new = res([pp(1, C.replace("Welcoming", "Welcoming with appreciation")), pp(2, A), pp(3, B),
+               pp(4, D)])
+    c = compare(old, new)
+    assert [(p.old_id, p.new_id, p.change, p.moved) for p in c.paragraphs] == [
+        ("PP3", "PP1", "modified", True), ("PP1", "PP2", "unchanged", False),
+        ("PP2", "PP3", "unchanged", False), ("PP4", "PP4", "unchanged", False)]
+    assert c.paragraphs[0].diff[:2] == (("=", "Welcoming"), ("+", " with appreciation"))
+
+
+def test_by_id_an_id_printed_twice_pairs_once():
+    old = res(ops=[op(1, A), op(1, B)])
+    new = res(ops=[op(1, A)])
+    assert triples(compare(old, new, by_id=True)) == [
+        ("OP1", "OP1", "unchanged"), ("OP1", None, "deleted")]
+
+
 def test_subparagraph_change_makes_its_parent_modified():
     old = res(ops=[op(1, "Decides that:", [sub(1, "a", A), sub(1, "b", B)])])
     new = res(ops=[op(1, "Decides that:", [sub(1, "a", A), sub(1, "b", D), sub(1, "c", B)])])
