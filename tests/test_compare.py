@@ -318,6 +318,9 @@ def test_cli_exit_status_as_diff():
     missing = run(CORPUS / "no-such-file.txt", CORPUS / RES)
     assert missing.exit_code == 2
     assert "no such file" in missing.output
+    amendment = run(CORPUS / "un-ga-c3-80-L65-amendment-report-hrc.txt", CORPUS / RES)
+    assert amendment.exit_code == 2
+    assert "not a resolution" in amendment.output
 
 
 def test_cli_stat_and_json():
