@@ -150,7 +150,7 @@ def test_subparagraph_punctuation_and_lettering():
     assert _check(text) == [
         "t.txt:9:1: warning: sub-paragraph (c) out of sequence",
         "t.txt:11:1: error: sub-paragraph (c) used twice",
-        "t.txt:11:32: error: OP1(c) ends without punctuation; UN style ends an operative "
+        "t.txt:11:32: error: OP1(c)#2 ends without punctuation; UN style ends an operative "
         "paragraph with ';'",
         # not said to be "above" or "of the present resolution": perhaps another text's
         't.txt:13:44: warning: "subparagraph (b) of paragraph 1" refers to OP1(b), which '

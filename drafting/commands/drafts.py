@@ -281,7 +281,7 @@ def _word_files(author: str, now):
 
     def extra(old, new):
         return {".docx": render_docx(new),
-                ".compare.docx": render_comparison(compare(old, new), author, now)}
+                ".compare.docx": render_comparison(compare(old, new, by_id=True), author, now)}
     return extra, None
 
 
@@ -343,10 +343,10 @@ def show(ref, as_json):
     import json
 
     from drafting import store
-    from drafting.commands.parsing import _outline
+    from drafting.commands.parsing import outline
 
     res = store.load_ref(ref)
     if as_json:
         click.echo(json.dumps(res.to_dict(), indent=2, ensure_ascii=False))
     else:
-        click.echo(_outline(res), nl=False)
+        click.echo(outline(res), nl=False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import click
 
 
-def _outline(doc) -> str:
+def outline(doc) -> str:
     """One line per paragraph: id, opener, first words."""
     lines = []
     head = [doc.kind, doc.language, doc.symbol or "(no symbol)"]
@@ -62,4 +62,4 @@ def parse(file: str, as_json: bool):
     if as_json:
         click.echo(json.dumps(doc.to_dict(), ensure_ascii=False, indent=2))
     else:
-        click.echo(_outline(doc), nl=False)
+        click.echo(outline(doc), nl=False)
