@@ -682,18 +682,21 @@ def _paragraph_ops(old: Paragraph, new: Paragraph, emit) -> None:
     sub-paragraph goes after the one before it (none can go before the first)."""
     for op in _text_ops(old.id, old.text, new.text):
         emit(op)
-    old_subs = {s.id: s for s in old.subparagraphs}
-    new_ids = {s.id for s in new.subparagraphs}
+    # Sub-paragraphs match by their place under the parent ("(a)"), not by full id: the
+    # parent itself may have been renumbered (old OP1 is new OP2 after an insertion).
+    old_subs = {s.id[len(old.id):]: s for s in old.subparagraphs}
+    new_rel = {s.id[len(new.id):] for s in new.subparagraphs}
     prev = None
     for sub in new.subparagraphs:
-        if sub.id in old_subs:
-            _paragraph_ops(old_subs[sub.id], sub, emit)
-            prev = sub.id
+        rel = sub.id[len(new.id):]
+        if rel in old_subs:
+            _paragraph_ops(old_subs[rel], sub, emit)
+            prev = old_subs[rel].id
         elif prev is not None:
             prev = emit(Operation("insert_paragraph", prev, new=sub.text,
                                   position=f"after {prev}"))
-    for sub in old.subparagraphs:
-        if sub.id not in new_ids:
+    for rel, sub in old_subs.items():
+        if rel not in new_rel:
             emit(Operation("delete_paragraph", sub.id))
 
 
