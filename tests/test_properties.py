@@ -156,8 +156,6 @@ def _with_text(res: Resolution, pid: str, text: str) -> Resolution:
                    operative=tuple(map(fix, res.operative)))
 
 
-@pytest.mark.xfail(strict=True, reason="derive_operations matches sub-paragraphs by id: after "
-                   "a paragraph is inserted before OP1, old OP1(a) (now OP2(a)) is deleted")
 def test_derived_amendments_keep_subparagraphs_of_a_renumbered_paragraph():
     old = parse_text("The General Assembly,\n\n1. Acknowledges the role of women in the "
                      "response:\n\n(a) The State may deliver statements;\n")
