@@ -75,7 +75,8 @@ def _open_zip(path_or_bytes, source: str) -> zipfile.ZipFile:
             raise _fail(f"cannot open: {e.strerror or e}", source) from None
     try:
         return zipfile.ZipFile(stream)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError,
+            NotImplementedError, RuntimeError):
         stream.close()
         raise _fail("not a Word file: a .docx is a zip archive and this is not one",
                     source) from None
@@ -105,7 +106,8 @@ def _read_part(z: zipfile.ZipFile, name: str, source: str) -> bytes | None:
             # The header's size can lie: never read more than the cap.
             data = f.read(MAX_PART + 1)
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError,
-            RuntimeError) as e:
+            RuntimeError, ValueError) as e:
+        # ValueError: a central directory offset past the end ("negative seek value").
         raise _fail(f"damaged archive member {name}: {e}", source) from None
     if len(data) > MAX_PART:
         raise _fail(f"refused: {name} unpacks to more than {MAX_PART} bytes", source)

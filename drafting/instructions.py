@@ -472,14 +472,21 @@ def parse_amendment_document(text: str, source: str | None = None) -> AmendmentD
     # list: walk back from the amends line while the list goes on across the line break
     # (the previous line ends with a comma, or this one starts "and Uruguay", as in L.65).
     sponsor_lines = [x.strip() for x in lines[block_start:block_end]]
-    last = next(i for i in range(len(sponsor_lines))
-                if _AMENDS_LINE.search(" ".join(sponsor_lines[:i + 1])))
+    last = next((i for i in range(len(sponsor_lines))
+                 if _AMENDS_LINE.search(" ".join(sponsor_lines[:i + 1]))), None)
+    if last is None or not _AMENDS_LINE.search(" ".join(sponsor_lines[:last + 1])):
+        raise ParseError("expected the sponsors' line ending ': amendment to draft resolution "
+                         "SYMBOL'", source, 1, 1)
     first = last
     while first > 0 and (sponsor_lines[first - 1].endswith(",")
                          or sponsor_lines[first].startswith("and ")):
         first -= 1
     names = " ".join(sponsor_lines[first:last + 1])
-    names = names[:_AMENDS_LINE.search(names).start()]
+    found = _AMENDS_LINE.search(names)
+    if found is None:
+        raise ParseError("expected the sponsors' line ending ': amendment to draft resolution "
+                         "SYMBOL'", source, 1, 1)
+    names = names[:found.start()]
     sponsors = split_sponsors(names)
     amends = m["symbol"]
 

@@ -105,26 +105,17 @@ def test_zip_bomb_refused(good_docx, which):
 
 # Minimal inputs of the unexpected exceptions found by `fuzz/run_fuzz.py 200000 --seed 7`.
 
-@pytest.mark.xfail(strict=True, reason="instructions.parse_amendment_document: AttributeError "
-                   "('NoneType' has no attribute 'start', instructions.py:482) when the "
-                   "'Amendment to draft resolution' line has no sponsor line before it")
 def test_amendment_heading_without_sponsors():
     text = "RESUELVE:\nAmendment to draft resolution A/C.3/80/L.24"
     assert outcome(parse_document, text, "fuzz.txt") in ("result", "error")
 
 
-@pytest.mark.xfail(strict=True, reason="docx_read._open_zip lets zipfile's NotImplementedError "
-                   "('zip file version 8.4') through: a central directory entry with an "
-                   "unsupported 'version needed to extract'")
 def test_docx_with_unsupported_zip_version(good_docx):
     b = bytearray(good_docx)
     b[b.index(b"PK\x01\x02") + 6] = 84  # version needed to extract: 8.4
     assert outcome(docx_to_text, bytes(b), "fuzz.docx") == "error"
 
 
-@pytest.mark.xfail(strict=True, reason="docx_read._read_part lets ValueError ('negative seek "
-                   "value') through: the end record's central directory offset points past "
-                   "the real one, so member offsets go negative")
 def test_docx_with_lying_central_directory_offset(good_docx):
     b = bytearray(good_docx)
     end = b.rindex(b"PK\x05\x06")

@@ -300,3 +300,10 @@ def _ops():
 def test_to_instruction_parses_back(op):
     assume(op.op != "move_paragraph" or op.target[:2] == op.position.split()[1][:2])
     assert parse_instructions(to_instruction(op)) == (op,)
+
+
+def test_four_digit_paragraph_numbers_parse_and_round_trip():
+    from drafting.instructions import parse_instructions, to_instruction
+    ops = parse_instructions('In operative paragraph 1022, delete "x"')
+    assert [(o.op, o.target, o.old) for o in ops] == [("delete_text", "OP1022", "x")]
+    assert parse_instructions(to_instruction(ops[0])) == ops
