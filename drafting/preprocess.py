@@ -403,6 +403,17 @@ class Body:
     transition: str | None = None
 
 
+def _rest_token(tokens: list[Token], line: Line, offset: int, rest: str) -> str:
+    """The text after a number or label on the same line ("1.\tDemands ..."), as a LINE
+    token at its own column; returns it stripped ("" when the label stands alone)."""
+    text = rest.strip()
+    if text:
+        col = line.column + offset + (len(rest) - len(rest.lstrip()))
+        tokens.append(Token("LINE", text, line=line.no, column=col,
+                            end_line=line.no, end_column=col + len(text)))
+    return text
+
+
 def _is_page_header(t: str, symbol: str | None) -> bool:
     if _JOB_OR_PAGE.match(t):
         return True
@@ -491,13 +502,8 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None) -> Body:
             section = "op"
             level1_label = None
             text_so_far = ""
-            if rest.strip():
-                col = line.column + len(t) - len(rest) + (len(rest) - len(rest.lstrip()))
-                tokens.append(Token("LINE", rest.strip(), line=line.no, column=col,
-                                    end_line=line.no, end_column=col + len(rest.strip())))
-                text_so_far = rest.strip()
-            else:
-                awaiting = True
+            text_so_far = _rest_token(tokens, line, len(t) - len(rest), rest)
+            awaiting = not text_so_far
             blank = False
             continue
 
@@ -517,13 +523,8 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None) -> Body:
                                 end_column=line.column + len(marker)))
             rest = sm.group("rest")
             text_so_far = ""
-            if rest.strip():
-                col = line.column + len(marker) + (len(rest) - len(rest.lstrip()))
-                tokens.append(Token("LINE", rest.strip(), line=line.no, column=col,
-                                    end_line=line.no, end_column=col + len(rest.strip())))
-                text_so_far = rest.strip()
-            else:
-                awaiting = True
+            text_so_far = _rest_token(tokens, line, len(marker), rest)
+            awaiting = not text_so_far
             blank = False
             continue
 

@@ -8,23 +8,11 @@ from __future__ import annotations
 
 import click
 
+from drafting.commands import command_time as _now
+
 DIR = click.Path(file_okay=False)
 
 
-def _now():
-    """The time of this command: SOURCE_DATE_EPOCH if set (reproducible builds), else now."""
-    import os
-    from datetime import datetime, timezone
-
-    from drafting.errors import InputError
-
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        try:
-            return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
-        except (ValueError, OverflowError):
-            raise InputError(f"SOURCE_DATE_EPOCH is not a number of seconds: {epoch!r}")
-    return datetime.now(timezone.utc)
 
 
 def _counts(res) -> str:

@@ -3,21 +3,9 @@ from __future__ import annotations
 
 import click
 
+from drafting.commands import command_time as _now
 
-def _now():
-    """The time of this command: SOURCE_DATE_EPOCH if set (reproducible drafts), else now."""
-    import os
-    from datetime import datetime, timezone
 
-    from drafting.errors import InputError
-
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        try:
-            return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
-        except (ValueError, OverflowError):
-            raise InputError(f"SOURCE_DATE_EPOCH is not a number of seconds: {epoch!r}")
-    return datetime.now(timezone.utc)
 
 
 def _resolution(doc, file: str):
