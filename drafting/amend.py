@@ -19,6 +19,7 @@ from drafting.errors import AmendmentError
 from drafting.model import Amendment, Operation, Paragraph, Resolution
 from drafting.numbering import SUFFIXES, LabelError, next_label_after, \
     next_label_before_first, split_label
+from drafting.order import in_order
 
 __all__ = ["apply_operations", "apply_amendments", "derive_operations", "find_collisions",
            "stale_reason"]
@@ -532,29 +533,6 @@ def _align(old: Sequence[Paragraph], new: Sequence[Paragraph]) -> dict[int, int]
     return pairs
 
 
-def _stable(seq: list[int]) -> set[int]:
-    """Indexes into `seq` of one longest increasing subsequence: the paragraphs that keep
-    their relative order; the others are moves."""
-    import bisect
-
-    tails: list[int] = []
-    tails_at: list[int] = []
-    prev = [-1] * len(seq)
-    for k, v in enumerate(seq):
-        pos = bisect.bisect_left(tails, v)
-        if pos == len(tails):
-            tails.append(v)
-            tails_at.append(k)
-        else:
-            tails[pos] = v
-            tails_at[pos] = k
-        prev[k] = tails_at[pos - 1] if pos else -1
-    out, k = set(), tails_at[-1] if tails_at else -1
-    while k >= 0:
-        out.add(k)
-        k = prev[k]
-    return out
-
 
 def _word_hunks(a: list[str], b: list[str]) -> list[tuple[int, int, int, int]]:
     """Word-level diff with diff-match-patch (each distinct word becomes one character):
@@ -720,7 +698,7 @@ def derive_operations(old: Resolution, new: Resolution) -> tuple[Operation, ...]
         pairs = _align(o, n)
         kept = set(pairs.values())
         matched = [j for j in range(len(n)) if j in pairs]
-        stable = {matched[k] for k in _stable([pairs[j] for j in matched])}
+        stable = {matched[k] for k in in_order([pairs[j] for j in matched])}
         prev: str | None = None
         for j, p in enumerate(n):
             if j in pairs:

@@ -28,6 +28,7 @@ from collections import Counter
 from diff_match_patch import diff_match_patch
 
 from drafting.model import Comparison, Paragraph, ParagraphChange, Resolution
+from drafting.order import in_order
 
 # Typographic variants that print the same for a reader; folded away unless strict.
 TYPOGRAPHIC = str.maketrans({
@@ -403,30 +404,6 @@ class _Item:
         return 2.0 * len(a & b) / total if total else 1.0
 
 
-def _lis(seq: list[int]) -> set[int]:
-    """Positions (in `seq`) of one longest strictly increasing subsequence."""
-    if all(x < y for x, y in zip(seq, seq[1:])):  # the usual case: nothing moved
-        return set(range(len(seq)))
-    import bisect
-    tails: list[int] = []
-    tail_pos: list[int] = []
-    prev = [-1] * len(seq)
-    for pos, v in enumerate(seq):
-        k = bisect.bisect_left(tails, v)
-        if k == len(tails):
-            tails.append(v)
-            tail_pos.append(pos)
-        else:
-            tails[k] = v
-            tail_pos[k] = pos
-        prev[pos] = tail_pos[k - 1] if k else -1
-    out = set()
-    pos = tail_pos[-1] if tail_pos else -1
-    while pos >= 0:
-        out.add(pos)
-        pos = prev[pos]
-    return out
-
 
 def _pair_score(a: _Item, b: _Item) -> float | None:
     sim = a.similarity(b)
@@ -504,10 +481,10 @@ def _align(olds: list[_Item], news: list[_Item], by_id: bool) -> dict[int, int]:
         _anchor(olds, news, lambda it: it.key, pairs)
         # 2. Between consecutive in-order anchors, pair the rest in order.
         anchors = sorted(pairs.items())
-        keep = _lis([j for _, j in anchors])
-        in_order = [anchors[k] for k in sorted(keep)]
+        keep = in_order([j for _, j in anchors])
+        kept_anchors = [anchors[k] for k in sorted(keep)]
         paired_new = set(pairs.values())
-        bounds = [(-1, -1)] + in_order + [(len(olds), len(news))]
+        bounds = [(-1, -1)] + kept_anchors + [(len(olds), len(news))]
         for (i0, j0), (i1, j1) in zip(bounds, bounds[1:]):
             oi = [i for i in range(i0 + 1, i1) if i not in pairs]
             nj = [j for j in range(j0 + 1, j1) if j not in paired_new]
@@ -556,8 +533,8 @@ def _compare_lists(olds_p, news_p, differ: _Differ, by_id: bool) -> list[Paragra
         return [_pair(a, b, differ, by_id, moved=False) for a, b in zip(olds, news)]
     pairs = _align(olds, news, by_id)
     ordered = sorted(pairs.items())
-    in_order = _lis([j for _, j in ordered])
-    moved_old = {ordered[k][0] for k in range(len(ordered)) if k not in in_order}
+    kept = in_order([j for _, j in ordered])
+    moved_old = {ordered[k][0] for k in range(len(ordered)) if k not in kept}
     new_to_old = {j: i for i, j in pairs.items()}
 
     # Sort keys: a new paragraph sits at (j, 0); a deleted one right after the new place of
