@@ -3,7 +3,7 @@
 run in the same process.
 
 Usage: python bench/bench_amend.py [WORKLOAD_DIR]
-(default: generates the workload with ../shared/tools/gen_workload.py into a temp folder)
+(default: bench/workloads.py makes them with ../shared/tools/gen_workload.py)
 
 Targets (issue 3): revising <= 1 s; parsing 1,000 instructions <= 0.2 s.
 Baselines: plain str.replace of the same edits over the same texts (the least any
@@ -12,63 +12,25 @@ number out of each instruction sentence.
 """
 from __future__ import annotations
 
-import json
 import random
 import re
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import workloads  # noqa: E402
+from workloads import best  # noqa: E402
+
 from drafting.amend import _Draft, _spans, apply_amendments, derive_operations
 from drafting.instructions import parse_instructions, to_instruction
-from drafting.model import Amendment, Operation, Paragraph, Resolution
+from drafting.parse import parse_text  # noqa: E402
+from drafting.model import Amendment, Operation, Resolution
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def best(fn, repeat: int = 5) -> float:
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
-
-
-def workload(folder: Path | None) -> Path:
-    if folder:
-        return folder
-    out = Path(tempfile.mkdtemp(prefix="wl"))
-    subprocess.run([sys.executable, str(ROOT.parent / "shared/tools/gen_workload.py"), str(out)],
-                   check=True, capture_output=True)
-    return out
 
 
 def load(folder: Path, name: str) -> Resolution:
-    """The workload's text through the parser when it is there, else its .json."""
-    try:
-        from drafting.parse import parse_text
-        return parse_text((folder / f"{name}.txt").read_text(encoding="utf-8"))
-    except ImportError:
-        pass
-    data = json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))
-    pre, ops, pp = [], [], 0
-    for p in data["paragraphs"]:
-        if p["kind"] == "pp":
-            pp += 1
-            pre.append(Paragraph(f"PP{pp}", p["text"], str(pp), opener=p["opener"]))
-        elif p["kind"] == "op":
-            label = p["label"].rstrip(".")
-            ops.append(Paragraph(f"OP{label}", p["text"], label, opener=p["opener"]))
-        else:
-            last = ops[-1]
-            c = p["label"].strip("()")
-            sub = Paragraph(f"{last.id}({c})", p["text"], label=c, marker=p["label"])
-            ops[-1] = Paragraph(last.id, last.text, last.number, opener=last.opener,
-                                subparagraphs=last.subparagraphs + (sub,))
-    return Resolution(preambular=tuple(pre), operative=tuple(ops))
+    return parse_text((folder / f"{name}.txt").read_text(encoding="utf-8"))
 
 
 def make_amendments(res: Resolution, n: int, seed: int = 7) -> tuple[list[Amendment], dict]:
@@ -142,7 +104,7 @@ def baseline_parse(sentences: list[str]) -> None:
 
 
 def main() -> int:
-    folder = workload(Path(sys.argv[1]) if len(sys.argv) > 1 else None)
+    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else workloads.workload_dir()
     large = load(folder, "large")
     n_par = sum(1 for top in large.paragraphs() for _ in top.walk())
     amendments, created = make_amendments(large, 2000)

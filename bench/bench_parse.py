@@ -15,17 +15,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import workloads  # noqa: E402
+from workloads import best  # noqa: E402
 
 from drafting.parse import parse_text  # noqa: E402
 
-
-def best(fn, repeat: int = 5) -> float:
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return min(times)
 
 
 _LINE = re.compile(r"^(\d+\w*\.|\([a-z]+\))?\s*(\w+)")

@@ -1,4 +1,4 @@
-"""Benchmark workloads: small, large and huge synthetic drafts and their revisions.
+"""Benchmark workloads (small, large, huge drafts and revisions) and the timing helper.
 
 Made by ../shared/tools/gen_workload.py (or $DRAFTING_GEN_WORKLOAD) into a cache folder the
 first time; benchmarks are not tests and may read ../shared.
@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,3 +30,13 @@ def path(name: str, rev: bool = False) -> Path:
 
 def text(name: str, rev: bool = False) -> str:
     return path(name, rev).read_text(encoding="utf-8")
+
+
+def best(fn, repeat: int = 5) -> float:
+    """The fastest of `repeat` runs of fn(), in seconds (the least disturbed by the machine)."""
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return min(times)
