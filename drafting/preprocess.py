@@ -79,6 +79,7 @@ _FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
     r"^[a-z]+\s+\d{1,2},\s+\d{4}$",                                   # May 10, 2013
     r"^\d{2}-\d{4,6}\s*(\([A-Z]\))?(\s+\d{6})?(\s+\d{6})?$",          # 25-14762 (E)    170925
     r"^\*\d{6,8}\*$",                                                 # *2514762*
+    r"^\d{6}$",                                                       # 170925 (print date code)
     r"^\d{1,3}/\d{1,3}$",                                             # 2/2
     r"^[\w-]+\s+session$",                                            # Eightieth session
     r"^[\w-]+\s+(período de sesiones|session)$",
@@ -86,8 +87,10 @@ _FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
     r"^(première|deuxième|troisième|quatrième|cinquième|sixième)\s+commission$",
     r"^(primera|segunda|tercera|cuarta|quinta|sexta)\s+comisión$",
     r"^annex(e)?\s*[IVX0-9]*\.?$|^anexo\s*[IVX0-9]*\.?$",
+    r"^(english|français|español|русский|中文|العربية|português)$",   # language of this version
 )]
-_AGENDA = re.compile(r"^(agenda item|item|tema|point)\s+\d+.*$|^.*\bdel programa$", re.IGNORECASE)
+# "Agenda item 7", "Agenda items 14 and 117", "Tema 66 del programa", "Points 14 et 117 de l'ordre du jour"
+_AGENDA = re.compile(r"^(agenda items?|items?|temas?|points?)\s+\d+.*$|^.*\bdel programa$", re.IGNORECASE)
 
 
 def is_furniture(text: str) -> bool:
@@ -95,9 +98,14 @@ def is_furniture(text: str) -> bool:
     return any(p.match(t) for p in _FURNITURE)
 
 
-_JOB_OR_PAGE = re.compile(r"^(\d{2}-\d{4,6}(\s*\([A-Z]\))?(\s+\d{6})*|\*\d{6,8}\*|\d{1,3}/\d{1,3})$")
+# Page furniture inside the body: job numbers "25-14762", "*2514762*", page marks "2/2",
+# "2/4 25-14762" on one line, OAS page numbers "- 3 -", "Page 2".
+_JOB_OR_PAGE = re.compile(
+    r"^(\d{2}-\d{4,6}(\s*\([A-Z]\))?(\s+\d{6})*|\*\d{6,8}\*|\d{1,3}/\d{1,3}"
+    r"|\d{1,3}/\d{1,3}\s+\d{2}-\d{4,6}|\d{2}-\d{4,6}\s+\d{1,3}/\d{1,3}"
+    r"|[-–]\s*\d{1,3}\s*[-–]|(page|página|pág\.)\s*\d{1,3})$", re.IGNORECASE)
 _FOOTNOTE_RULE = re.compile(r"^_{5,}\s*$")
-_FOOTNOTE_START = re.compile(r"^(?P<mark>\*{1,3}|\d{1,3})\s+(?P<text>\S.*)$")
+_FOOTNOTE_START = re.compile(r"^(?P<mark>\*{1,3}|\d{1,3})\.?\s+(?P<text>\S.*)$")   # "1  See", OAS "1. The"
 
 # ---------------------------------------------------------------------------------------
 # The body line and the front matter
@@ -216,8 +224,26 @@ def header_start(lines: list[Line], body: int) -> int:
     return 0
 
 
+def _cells(lines: list[Line]) -> list[Line]:
+    """PDF mastheads put several fields on one line, apart by tabs or wide gaps:
+    "United Nations<TAB>A/HRC/RES/52/1". Each field becomes a line of its own (same line
+    number, its own column)."""
+    out = []
+    for line in lines:
+        parts = list(re.finditer(r"[^\t]+?(?=\t| {3,}|$)", line.raw))
+        cells = [m for m in parts if m.group(0).strip()]
+        if len(cells) <= 1:
+            out.append(line)
+            continue
+        for m in cells:
+            lead = len(m.group(0)) - len(m.group(0).lstrip())
+            out.append(Line(line.no, line.raw, m.group(0).strip(), m.start() + lead + 1))
+    return out
+
+
 def read_front(lines: list[Line]) -> Front:
     """Symbol, title, sponsors and kind from the lines above the body line."""
+    lines = _cells(lines)
     front = Front()
     candidates: list[list[Line]] = [[]]
     i = 0
@@ -255,7 +281,7 @@ def read_front(lines: list[Line]) -> Front:
         j = i
         block = [plain]
         while (j + 1 < n and lines[j + 1].text and not _SPONSOR_LINE.match(collapse(" ".join(block)))
-               and j - i < 6):
+               and j - i < 30):   # long sponsor lists wrap over many lines
             j += 1
             block.append(strip_markdown(lines[j].text))
         joined = collapse(" ".join(block))
@@ -327,6 +353,7 @@ def read_front(lines: list[Line]) -> Front:
 # ---------------------------------------------------------------------------------------
 # The body: paragraphs, numbers, sub-paragraphs
 
+_ANNEX = re.compile(r"^(annex(e)?|anexo|appendix|appendice|apéndice)(\s+[IVXL0-9]+)?\.?$", re.IGNORECASE)
 _SUFFIX_RE = "|".join(s for s in SUFFIXES if s) + "|nonies|quinqiues"
 _NUM = re.compile(
     rf"^(?P<num>\d{{1,4}})(?:\s?(?P<sfx>{_SUFFIX_RE}))?(?P<dot>\.)?(?=\s|$)(?P<rest>.*)$",
@@ -472,6 +499,11 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None) -> Body:
             tokens.append(_tok("TRANSITION", line))
             text_so_far, blank = "", True
             continue
+
+        if section == "op" and (complete or blank) and _ANNEX.match(plain):
+            # "Annex" after the last operative paragraph: what follows (a declaration, a
+            # programme, its own numbered paragraphs) is annexed to the resolution, not of it.
+            break
 
         lm = _NEGOTIATING_LABEL.match(t)
         if lm and (complete or blank):

@@ -223,3 +223,102 @@ def test_french_body_with_elided_article():
 def test_a_letter_printed_twice_gets_a_unique_id():
     res = parse_text("The General Assembly,\n\nRecalling,\n\n1. Decides:\n\n(c) one;\n\n(c) two.\n")
     assert [s.id for s in res.find("OP1").subparagraphs] == ["OP1(c)", "OP1(c)#2"]
+
+
+HRC_RESOLUTION = """United Nations\tA/HRC/RES/52/1
+General Assembly\tDistr.: General
+11 April 2023
+
+Original: English
+
+Human Rights Council
+Fifty-second session
+27 February–4 April 2023
+Agenda items 2 and 3
+Annual report of the United Nations High Commissioner for Human Rights
+and reports of the Office of the High Commissioner and the Secretary-General
+
+Resolution adopted by the Human Rights Council on 3 April 2023
+
+52/1. Promoting international cooperation in the field of human rights
+
+The Human Rights Council,
+
+Guided by the purposes and principles of the Charter of the United Nations,1
+
+Bearing in mind its resolution 5/1,
+
+1.\tReaffirms its commitment to the Charter;
+
+2.\tDecides to continue its consideration of the question.
+__________________
+1 See General Assembly resolution 217 A (III).
+23-07011\t2/4
+
+41st meeting
+3 April 2023
+
+Annex
+
+List of participants
+
+1. Albania
+2. Andorra
+"""
+
+
+def test_hrc_resolution_with_annex_and_combined_page_marks():
+    res = parse_text(HRC_RESOLUTION)
+    assert (res.kind, res.symbol, res.body) == ("resolution", "A/HRC/RES/52/1", "The Human Rights Council")
+    assert res.title == "Promoting international cooperation in the field of human rights"
+    assert [p.opener for p in res.paragraphs()] == ["Guided", "Bearing in mind", "Reaffirms", "Decides"]
+    assert [p.number for p in res.operative] == ["1", "2"]       # the annex's list is not an OP
+    assert res.find("OP2").text == "Decides to continue its consideration of the question."
+    assert [f.text for f in res.find("PP1").footnotes] == ["See General Assembly resolution 217 A (III)."]
+
+
+OAS_RESOLUTION = """AG/RES. 2908 (XLVII-O/17)
+
+PROMOTING HEMISPHERIC SECURITY: A MULTIDIMENSIONAL APPROACH
+
+(Adopted at the fourth plenary session, held on June 21, 2017)
+
+THE GENERAL ASSEMBLY,
+
+HAVING SEEN the Annual Report of the Permanent Council to the General Assembly;
+
+BEARING IN MIND that the Charter of the Organization;1
+
+RESOLVES:
+
+1. To reaffirm the commitment of member states.
+
+- 2 -
+
+2. To request the General Secretariat to report
+to the General Assembly at its forty-eighth regular session.
+____________
+1. The United States does not join this paragraph.
+"""
+
+
+def test_oas_resolution_with_dotted_footnotes_and_page_numbers():
+    res = parse_text(OAS_RESOLUTION)
+    assert (res.kind, res.symbol, res.style) == ("resolution", "AG/RES. 2908 (XLVII-O/17)", "oas")
+    assert res.title == "PROMOTING HEMISPHERIC SECURITY: A MULTIDIMENSIONAL APPROACH"
+    assert [p.opener for p in res.paragraphs()] == ["HAVING SEEN", "BEARING IN MIND", "To reaffirm", "To request"]
+    assert res.find("OP2").text.endswith("at its forty-eighth regular session.")
+    assert [f.text for f in res.find("PP2").footnotes] == ["The United States does not join this paragraph."]
+
+
+def test_french_draft_front_matter():
+    text = ("Nations Unies\tA/C.3/80/L.20/Rev.1\nAssemblée générale\tDistr. limitée\n12 novembre 2025\n"
+            "Français\nOriginal : anglais\n\nQuatre-vingtième session\nTroisième Commission\n"
+            "Point 67 de l’ordre du jour\nPromotion et protection des droits de l’enfant\n\n"
+            "Albanie, Andorre, Belgique\net Uruguay : projet de résolution révisé\n\n"
+            "Droits de l’enfant\n\nL’Assemblée générale,\n\nRéaffirmant ses résolutions,\n\n"
+            "1.\tDécide de continuer.\n")
+    res = parse_text(text)
+    assert (res.symbol, res.title, res.language) == ("A/C.3/80/L.20/Rev.1", "Droits de l’enfant", "fr")
+    assert res.sponsors == ("Albanie", "Andorre", "Belgique", "Uruguay")
+    assert res.kind == "draft_resolution"
