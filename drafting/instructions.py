@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from drafting.errors import ParseError
+from drafting.symbols import is_symbol
 from drafting.model import AmendmentDocument, Operation
 
 __all__ = ["parse_instructions", "to_instruction", "is_amendment_document",
@@ -395,7 +396,6 @@ _AMENDS_LINE = re.compile(
     r":\s*(?:amendments?|proposed\s+amendments?)\s+to\s+(?:the\s+)?(?:revised\s+)?"
     r"draft\s+(?:resolution|decision)\b\s*(?P<symbol>[A-Z][A-Za-z0-9./-]*/[A-Za-z0-9./-]+)?",
     re.IGNORECASE)
-_SYMBOL = re.compile(r"^\s*(?P<symbol>[A-Z]{1,8}(?:/[A-Za-z0-9.\-]+)+)\s*$")
 # Page furniture of UN documents: job numbers "25-17997 (E)    121125", bar codes
 # "*2517997*", page numbers "2/3", "Distr.: Limited", dates, "Original: English".
 _FURNITURE = re.compile(
@@ -492,9 +492,10 @@ def parse_amendment_document(text: str, source: str | None = None) -> AmendmentD
 
     symbol = None
     for line in lines[:block_start]:
-        sm = _SYMBOL.match(line)
-        if sm and "/" in sm["symbol"]:
-            symbol = sm["symbol"]
+        # PDF mastheads may hold several fields on one line: "United Nations<TAB>A/C.3/79/L.70".
+        cell = next((c.strip() for c in re.split(r"\t| {3,}", line) if is_symbol(c)), None)
+        if cell:
+            symbol = cell
             break
 
     # The title: the next block, unless it already reads as an instruction.

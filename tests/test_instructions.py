@@ -307,3 +307,16 @@ def test_four_digit_paragraph_numbers_parse_and_round_trip():
     ops = parse_instructions('In operative paragraph 1022, delete "x"')
     assert [(o.op, o.target, o.old) for o in ops] == [("delete_text", "OP1022", "x")]
     assert parse_instructions(to_instruction(ops[0])) == ops
+
+
+def test_amendment_document_with_a_tabbed_masthead_and_plural_amendments():
+    from drafting.instructions import parse_amendment_document
+    text = ("United Nations\tA/C.3/79/L.70\nGeneral Assembly\tDistr.: Limited\n18 November 2024\n\n"
+            "Seventy-ninth session\nThird Committee\nAgenda item 71 (b)\nHuman rights questions\n\n"
+            "Egypt, Pakistan and Saudi Arabia: amendments to draft resolution A/C.3/79/L.41\n\n"
+            "Moratorium on the use of the death penalty\n\n"
+            "1.\tIn operative paragraph 7 (a), delete “progressively”.\n")
+    doc = parse_amendment_document(text)
+    assert (doc.symbol, doc.amends, doc.sponsors) == ("A/C.3/79/L.70", "A/C.3/79/L.41",
+                                                       ("Egypt", "Pakistan", "Saudi Arabia"))
+    assert [(o.op, o.target, o.old) for o in doc.operations] == [("delete_text", "OP7(a)", "progressively")]
