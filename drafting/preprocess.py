@@ -383,7 +383,9 @@ def ends_paragraph(text: str, strong: bool = False) -> bool:
     "thereto;", "session.", "that:", "; and", "Council,1" (a footnote mark after the comma),
     "Depositary;]" (a bracket closing a bracketed paragraph), "][^14]". `strong`: only the
     marks that end an operative paragraph (a comma may end a wrapped line inside one)."""
-    t = re.sub(r"(\[\^\w+\])+$", "", text.rstrip())
+    # Only the end matters: look at the last 60 characters, not the whole paragraph so far
+    # (the $-anchored patterns would otherwise scan every position of a long paragraph).
+    t = re.sub(r"(\[\^\w+\])+$", "", text[-60:].rstrip())
     t = re.sub(r"(?<=[,;:.])\s?\d{1,2}$", "", t)
     t = t.rstrip(" *_\"'”’])")
     if not t:
