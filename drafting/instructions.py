@@ -13,25 +13,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
 from drafting.errors import ParseError
+from drafting.parse import grammar_dir, load_grammar
 from drafting.symbols import is_symbol
 from drafting.model import AmendmentDocument, Operation
 
 __all__ = ["parse_instructions", "to_instruction", "is_amendment_document",
-           "parse_amendment_document", "grammar_dir"]
-
-
-def grammar_dir() -> Path:
-    """Where the .lark files live: inside the package in an installed wheel, else the
-    repository's top-level grammar/ folder (editable installs, a checkout)."""
-    import drafting
-
-    packaged = Path(drafting.__file__).parent / "grammar"
-    if packaged.is_dir():
-        return packaged
-    return Path(drafting.__file__).resolve().parent.parent / "grammar"
+           "parse_amendment_document"]
 
 
 # --- words -----------------------------------------------------------------------------
@@ -248,11 +237,8 @@ def _short(token) -> str:
 
 @lru_cache(maxsize=1)
 def _parser():
-    from lark import Lark
-
-    return Lark((grammar_dir() / "amendment.lark").read_text(encoding="utf-8"),
-                parser="lalr", lexer="contextual", transformer=_build_transformer(),
-                propagate_positions=False, maybe_placeholders=False)
+    return load_grammar("amendment", lexer="contextual", transformer=_build_transformer(),
+                        propagate_positions=False, maybe_placeholders=False)
 
 
 # Friendly names for the terminals a parse error may expect.

@@ -39,11 +39,39 @@ class _TokenStream(Lexer):
         yield from data
 
 
+def _cache_file(name: str) -> str | bool:
+    """Where lark keeps the analysed grammar `name` (its LALR tables) between runs: the
+    user's cache folder, so a command does not rebuild the tables each time (15 ms of every
+    parse). lark checks the grammar's hash, its options and its own version before using
+    the file, and rebuilds when the file is stale, unreadable or cut short. False (no
+    cache) when the folder cannot be made."""
+    import os
+    import sys
+
+    import lark
+
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    folder = os.path.join(base, "drafting")
+    try:
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+    except OSError:
+        return False
+    if not os.access(folder, os.W_OK | os.R_OK):
+        return False
+    py = "%d%d" % sys.version_info[:2]
+    return os.path.join(folder, f"{name}-lark{lark.__version__}-py{py}.cache")
+
+
+def load_grammar(name: str, **options) -> Lark:
+    """The LALR parser of grammar/`name`.lark, its tables cached (see `_cache_file`)."""
+    path = grammar_dir() / f"{name}.lark"
+    return Lark(path.read_text(encoding="utf-8"), parser="lalr", import_paths=[grammar_dir()],
+                cache=_cache_file(name), **options)
+
+
 @lru_cache(maxsize=None)
 def _parser() -> Lark:
-    path = grammar_dir() / "resolution.lark"
-    return Lark(path.read_text(encoding="utf-8"), parser="lalr", lexer=_TokenStream,
-                import_paths=[grammar_dir()], strict=False)
+    return load_grammar("resolution", lexer=_TokenStream, strict=False)
 
 
 # ---------------------------------------------------------------------------------------
@@ -51,6 +79,17 @@ def _parser() -> Lark:
 
 _OPTION_LABEL = re.compile(
     r"^\s*(\*\*)?(option|opción|variante)\s+\w+(\*\*)?\s*:?\s*(\*\*)?\s*:?\s*", re.IGNORECASE)
+
+
+_HEAD_CHARS = 400          # an opener lies well inside a paragraph's first 400 characters
+_CLOSING = (",", ";", ":", ".")
+_PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "ed", "ado", "ada", "ido", "ida")
+
+
+def _plain_start(text: str) -> str:
+    """The text without option labels ("**Option 2:**") and Markdown emphasis."""
+    plain = preprocess.strip_markdown(_OPTION_LABEL.sub("", text, count=1))
+    return preprocess.strip_markdown(_OPTION_LABEL.sub("", plain, count=1))
 
 
 def _bare(word: str) -> str:
@@ -93,8 +132,12 @@ def opener_of(text: str, language: str = "en") -> str | None:
     "Se déclarant gravement préoccupé par ..." -> "Se déclarant gravement préoccupé"
     "TAKING NOTE of the work ..." -> "TAKING NOTE";  "To instruct the CAM ..." -> "To instruct"
     """
-    plain = preprocess.strip_markdown(_OPTION_LABEL.sub("", text))
-    plain = preprocess.strip_markdown(_OPTION_LABEL.sub("", plain))
+    # An opener is a few words long: look at the paragraph's head only, dropping its last,
+    # perhaps cut, word. A bracket round the paragraph needs the whole text.
+    cut = len(text) > _HEAD_CHARS
+    plain = _plain_start(text[:_HEAD_CHARS] if cut else text)
+    if plain.startswith("[") and cut:
+        plain, cut = _plain_start(text), False
     if plain.startswith("["):
         close = _matching_bracket(plain, 0)
         if close is None or len(plain[1:close].split()) > 8 or close >= len(plain.rstrip(" ;,.")) - 1:
@@ -111,6 +154,8 @@ def opener_of(text: str, language: str = "en") -> str | None:
                 end = nxt + 1
             return plain[:end]
     words = plain.split()
+    if cut:
+        words.pop()
     if not words:
         return None
     out: list[str] = []
@@ -122,11 +167,11 @@ def opener_of(text: str, language: str = "en") -> str | None:
         for w in words[i:i + k]:
             out.append(w)
         i += k
-        return not re.search(r"[,;:.]$", out[-1])
+        return not out[-1].endswith(_CLOSING)
 
     # Leading adverbs: "Also recalling", "Deeply concerned", "Further decides".
     while i + 1 < len(words) and _is_adverb(words[i], language, leading=True) and \
-            not re.search(r"[,;:]$", words[i]):
+            not words[i].endswith((",", ";", ":")):
         take(1)
     head = _bare(words[i]) if i < len(words) else ""
     go = take(1) if i < len(words) else False
@@ -161,7 +206,7 @@ def opener_of(text: str, language: str = "en") -> str | None:
             go = take(1)
             after_adverb = True
             continue
-        if after_adverb and re.search(r"(é|ée|és|ées|ed|ado|ada|ido|ida)$", w):
+        if after_adverb and w.endswith(_PARTICIPLE_ENDINGS):
             go = take(1)
             after_adverb = False
             continue

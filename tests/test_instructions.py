@@ -10,10 +10,11 @@ from hypothesis import strategies as st
 
 from conftest import corpus_expected, corpus_text
 from drafting.errors import ParseError
-from drafting.instructions import (grammar_dir, is_amendment_document, ordinal_value,
-                                   ordinal_word, parse_amendment_document, parse_instructions,
+from drafting.instructions import (is_amendment_document, ordinal_value, ordinal_word,
+                                   parse_amendment_document, parse_instructions,
                                    split_sponsors, to_instruction)
 from drafting.model import Operation
+from drafting.parse import grammar_dir
 
 AMENDMENTS = [
     "un-ga-c3-80-L56-amendment-nazism",

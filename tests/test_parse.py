@@ -322,3 +322,41 @@ def test_french_draft_front_matter():
     assert (res.symbol, res.title, res.language) == ("A/C.3/80/L.20/Rev.1", "Droits de l’enfant", "fr")
     assert res.sponsors == ("Albanie", "Andorre", "Belgique", "Uruguay")
     assert res.kind == "draft_resolution"
+
+
+def test_grammar_tables_are_cached_and_a_spoiled_cache_is_rebuilt(tmp_path, monkeypatch):
+    from drafting.parse import _TokenStream, load_grammar
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    load_grammar("resolution", lexer=_TokenStream)
+    (cached,) = (tmp_path / "drafting").glob("resolution-*.cache")
+    good = cached.read_bytes()
+    for spoiled in (good[: len(good) // 2], b"not a cache\n", b""):
+        cached.write_bytes(spoiled)
+        parser = load_grammar("resolution", lexer=_TokenStream)
+        assert parser.parse(_tokens("The General Assembly,", "Recalling its resolutions,",
+                                    "1.", "Decides to remain seized.")).data == "start"
+        # Rebuilt and written again: the same grammar hash on the first line, the same size.
+        again = cached.read_bytes()
+        assert again.split(b"\n", 1)[0] == good.split(b"\n", 1)[0] and len(again) == len(good)
+
+
+def test_grammar_loads_without_a_writable_cache(tmp_path, monkeypatch):
+    from drafting.parse import _TokenStream, load_grammar
+
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    assert load_grammar("resolution", lexer=_TokenStream).parse(
+        _tokens("The General Assembly,", "1.", "Decides.")).data == "start"
+
+
+def _tokens(body: str, *lines: str):
+    from lark import Token
+
+    kinds = {"1.": "NUM"}
+    out = [Token("BODY", body)]
+    for line in lines:
+        kind = kinds.get(line) or ("LINE" if out[-1].type == "NUM" else "PARA")
+        out.append(Token(kind, line.rstrip(".") if kind == "NUM" else line))
+    return out

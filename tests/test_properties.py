@@ -198,3 +198,19 @@ def test_compare_diff_rebuilds_both_texts(pair):
     shown = [ch.new_id for ch in c.paragraphs if ch.new_id is not None]
     assert sorted(shown) == sorted(p.id for p in new.paragraphs())
     assert c.changed == (texts(old) != texts(new) or old.paragraphs != new.paragraphs)
+
+
+# Pieces of text around which symbols hide: capitals, slashes, digits, word characters.
+_SYMBOL_PIECES = ["A/80/L.2", "A/C.3/80/L.24", "S/RES/2532 (2020)", "CP/RES. 953 (1700/09)",
+                  "AG/RES. 2738 (XLII-O/12)", "CIDI/CAM/doc.4/13 rev. 3", "/Rev.1", "ABCDEFG/",
+                  "A/", "/", "x", "X", "7", " ", ", ", "(", "resolution 63/23", "É", "_"]
+
+
+@SETTINGS
+@given(pieces=st.lists(st.sampled_from(_SYMBOL_PIECES), max_size=12))
+def test_symbols_in_finds_what_the_pattern_finds(pieces):
+    from drafting.symbols import SYMBOL, symbols_in
+
+    text = "".join(pieces)
+    expected = tuple(dict.fromkeys(m.group(0).strip() for m in SYMBOL.finditer(text)))
+    assert symbols_in(text) == expected
