@@ -2,7 +2,7 @@
 
 Pipeline, each stage callable on its own: `preprocess.split_lines` -> `preprocess.find_body`
 and `read_front` (front matter) -> `preprocess.lex_body` (line tokens) -> the LALR grammar
-`grammar/resolution.lark` -> `ToModel` (a lark Transformer) -> `Resolution`.
+`grammar/resolution.lark` -> `ToNodes` (applied as the parser reduces) -> `_build` -> `Resolution`.
 """
 from __future__ import annotations
 
@@ -71,7 +71,7 @@ def load_grammar(name: str, **options) -> Lark:
 
 @lru_cache(maxsize=None)
 def _parser() -> Lark:
-    return load_grammar("resolution", lexer=_TokenStream, strict=False)
+    return load_grammar("resolution", lexer=_TokenStream, strict=False, transformer=ToNodes())
 
 
 # ---------------------------------------------------------------------------------------
@@ -84,6 +84,27 @@ _OPTION_LABEL = re.compile(
 _HEAD_CHARS = 400          # an opener lies well inside a paragraph's first 400 characters
 _CLOSING = (",", ";", ":", ".")
 _PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "ed", "ado", "ada", "ido", "ida")
+
+
+def _by_first_word(phrases) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases grouped by their first word, in their order (the longest is listed first)."""
+    out: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for phrase in phrases:
+        out[phrase[0]] = out.get(phrase[0], ()) + (phrase,)
+    return out
+
+
+_IDIOMS_BY_FIRST = _by_first_word(lexicon.ADVERBIAL_IDIOMS)
+_PARTICLES_BY_FIRST = _by_first_word(lexicon.PARTICLE_PHRASES)
+
+
+def _phrase_at(candidates, ahead) -> tuple[str, ...] | None:
+    """The first of `candidates` (phrases starting with the current word) that the words
+    ahead begin with."""
+    if not candidates:
+        return None
+    rest = ahead()
+    return next((p for p in candidates if rest[:len(p)] == p), None)
 
 
 def _plain_start(text: str) -> str:
@@ -180,20 +201,29 @@ def opener_of(text: str, language: str = "en") -> str | None:
         head = _bare(words[i])
         go = take(1)
     after_adverb = False
+    bare: list[str] = []         # _bare(words[k]), filled as far as the look-ahead needs
+
+    def ahead() -> tuple[str, ...]:
+        """The bare words from i, six at most."""
+        need = min(i + 6, len(words))
+        while len(bare) < need:
+            bare.append(_bare(words[len(bare)]))
+        return tuple(bare[i:need])
+
     while go and i < len(words):
         w = _bare(words[i])
-        rest = tuple(_bare(x) for x in words[i:i + 6])
-        idiom = next((p for p in lexicon.ADVERBIAL_IDIOMS if rest[:len(p)] == p), None)
+        idiom = _phrase_at(_IDIOMS_BY_FIRST.get(w), ahead)
         if idiom:
             go = take(len(idiom))
             continue
         if head in lexicon.PARTICLE_HEADS:
-            particle = next((p for p in lexicon.PARTICLE_PHRASES if rest[:len(p)] == p), None)
+            particle = _phrase_at(_PARTICLES_BY_FIRST.get(w), ahead)
             if particle:
                 go = take(len(particle))
                 head = ""
                 continue
         if head in lexicon.LIGHT_VERBS:
+            rest = ahead()
             j = 0
             while j < len(rest) and rest[j] in lexicon.LIGHT_NOUN_MODIFIERS:
                 j += 1
@@ -211,6 +241,7 @@ def opener_of(text: str, language: str = "en") -> str | None:
             after_adverb = False
             continue
         if w in lexicon.WITH_WORDS:
+            rest = ahead()
             j = 1
             while j < len(rest) and j <= 3 and rest[j] and rest[j] not in lexicon.PHRASE_STOPS:
                 j += 1
@@ -238,44 +269,53 @@ def detect_language(text: str) -> str:
 # Tokens -> model
 
 
-def _join(tokens: list[Token]) -> str:
-    return preprocess.collapse(" ".join(str(t) for t in tokens))
+class _Node:
+    """A paragraph as the grammar shapes it: joined text, number or label, sub-paragraphs.
+    Ids, opener, references and footnotes are given in `_build`, once the whole text is in."""
+
+    __slots__ = ("text", "number", "label", "marker", "line", "subs")
+
+    def __init__(self, text: str, number, label, marker, line, subs: list["_Node"]):
+        self.text, self.number, self.label, self.marker = text, number, label, marker
+        self.line, self.subs = line, subs
+
+    def walk(self):
+        yield self
+        for sub in self.subs:
+            yield from sub.walk()
 
 
-class ToModel(Transformer):
-    """Builds paragraphs from the parse tree; ids are given in `assemble`."""
+class ToNodes(Transformer):
+    """Applied by the LALR parser as it reduces each rule (no parse tree is built)."""
 
-    def __init__(self, language: str):
-        super().__init__()
-        self.language = language
-
-    def _para(self, head: Token, children: list, number=None, label=None, marker=None) -> Paragraph:
-        lines = [c for c in children if isinstance(c, Token)]
-        subs = tuple(c for c in children if isinstance(c, Paragraph))
-        text = _join(([head] if head.type == "PARA" else []) + lines)
-        return Paragraph(id="", text=text, number=number, label=label, marker=marker,
-                         opener=opener_of(text, self.language) if label is None else None,
-                         subparagraphs=subs, references=symbols_in(text), line=head.line)
+    @staticmethod
+    def _node(head: Token, children: list, number=None, label=None, marker=None) -> _Node:
+        lines: list[str] = [head] if head.type == "PARA" else []
+        subs: list[_Node] = []
+        for c in children:
+            (subs if isinstance(c, _Node) else lines).append(c)
+        # Wrapped lines joined, runs of white space collapsed: the only normalisation.
+        return _Node(" ".join(" ".join(lines).split()), number, label, marker, head.line, subs)
 
     def preambular(self, children):
         if children[0].type == "PPNUM":
-            return self._para(children[1], children[2:], number=str(children[0]))
-        return self._para(children[0], children[1:])
+            return self._node(children[1], children[2:], number=str(children[0]))
+        return self._node(children[0], children[1:])
 
     def operative_paragraph(self, children):
-        return self._para(children[0], children[1:], number=str(children[0]))
+        return self._node(children[0], children[1:], number=str(children[0]))
 
     def subparagraph(self, children):
         marker = str(children[0]).strip()
-        return self._para(children[0], children[1:], label=marker.strip("()"), marker=marker)
+        return self._node(children[0], children[1:], label=marker.strip("()"), marker=marker)
 
     subsubparagraph = subparagraph
 
     def preamble(self, children):
-        return ("preamble", tuple(children))
+        return ("preamble", children)
 
     def operative(self, children):
-        return ("operative", tuple(children))
+        return ("operative", children)
 
     def transition(self, children):
         return ("transition", str(children[0]))
@@ -287,12 +327,18 @@ class ToModel(Transformer):
         return children
 
 
-def _with_ids(par: Paragraph, pid: str) -> Paragraph:
-    sub_ids = _unique([f"{pid}({s.label})" for s in par.subparagraphs])
-    subs = tuple(_with_ids(s, sid) for s, sid in zip(par.subparagraphs, sub_ids))
-    return Paragraph(id=pid, text=par.text, number=par.number, label=par.label, marker=par.marker,
-                     opener=par.opener, subparagraphs=subs, footnotes=par.footnotes,
-                     references=par.references, status=par.status, line=par.line)
+def _build(node: _Node, pid: str, language: str, footnotes: tuple = ()) -> Paragraph:
+    """The model's paragraph for `node`, with id `pid`; sub-paragraphs "OP3(a)", "OP3(a)#2"."""
+    subs = ()
+    if node.subs:
+        sub_ids = _unique([f"{pid}({s.label})" for s in node.subs])
+        subs = tuple(_build(s, sid, language) for s, sid in zip(node.subs, sub_ids))
+    text = node.text
+    return Paragraph(id=pid, text=text, number=node.number, label=node.label,
+                     marker=node.marker,
+                     opener=opener_of(text, language) if node.label is None else None,
+                     subparagraphs=subs, footnotes=footnotes, references=symbols_in(text),
+                     line=node.line)
 
 
 def _unique(ids: list[str]) -> list[str]:
@@ -314,30 +360,23 @@ def _footnote_pattern(mark: str) -> re.Pattern:
         rf"|\[\^{m}\]")                             # Markdown "[^14]"
 
 
-def _attach_footnotes(pars: list[Paragraph], notes: list[tuple[str, str, int]]) -> list[Paragraph]:
-    """Each numbered footnote goes to the first paragraph, in order, that carries its mark."""
+def _find_footnotes(tops: list[_Node], notes: list[tuple[str, str, int]]) -> dict[int, list[Footnote]]:
+    """Each numbered footnote goes to the first top-level paragraph, in order, whose text
+    (or a sub-paragraph's) carries its mark: top index -> footnotes."""
     found: dict[int, list[Footnote]] = {}
     start = 0
-    flat = [(k, p) for k, top in enumerate(pars) for p in top.walk()]
+    flat = [(k, n) for k, top in enumerate(tops) for n in top.walk()]
     for mark, text, _line in notes:
         if not mark.isdigit():
             continue
         pat = _footnote_pattern(mark)
         for pos in range(start, len(flat)):
-            k, p = flat[pos]
-            if pat.search(p.text):
+            k, n = flat[pos]
+            if pat.search(n.text):
                 found.setdefault(k, []).append(Footnote(mark, text))
                 start = pos
                 break
-    out = []
-    for k, p in enumerate(pars):
-        if k in found:
-            p = Paragraph(id=p.id, text=p.text, number=p.number, label=p.label, marker=p.marker,
-                          opener=p.opener, subparagraphs=p.subparagraphs,
-                          footnotes=tuple(found[k]), references=p.references, status=p.status,
-                          line=p.line)
-        out.append(p)
-    return out
+    return found
 
 
 def _raise_syntax(e: UnexpectedInput, source: str | None, lines) -> None:
@@ -374,26 +413,23 @@ def parse_text(text: str, source: str | None = None) -> Resolution:
     stream = front.tokens + [Token("BODY", body_line.text, line=body_line.no,
                                    column=body_line.column)] + lexed.tokens
     try:
-        tree = _parser().parse(stream)
+        result = _parser().parse(stream)
     except UnexpectedInput as e:
         _raise_syntax(e, source, lines)
-    result = ToModel(language).transform(tree)
     sections = {name: value for name, value in (r for r in result if isinstance(r, tuple))}
-    pre = list(sections.get("preamble", ()))
-    ops = list(sections.get("operative", ()))
+    pre: list[_Node] = sections.get("preamble", [])
+    ops: list[_Node] = sections.get("operative", [])
     if not pre and not ops:
         raise ParseError("not a resolution: no preambular or operative paragraph after the body line",
                          source, body_line.no, body_line.column, body_line.raw)
     # Preambular paragraphs are numbered by position, unless the text labels them (PP3bis).
-    pre_numbers = [p.number or str(k) for k, p in enumerate(pre, start=1)]
-    pre_ids = _unique([f"PP{n}" for n in pre_numbers])
-    op_ids = _unique([f"OP{p.number}" for p in ops])
-    pre = [_with_ids(Paragraph(id="", text=p.text, number=n, opener=p.opener,
-                               subparagraphs=p.subparagraphs, references=p.references, line=p.line),
-                     pid) for p, n, pid in zip(pre, pre_numbers, pre_ids)]
-    ops = [_with_ids(p, pid) for p, pid in zip(ops, op_ids)]
-    allp = _attach_footnotes(pre + ops, lexed.footnotes)
-    pre, ops = allp[:len(pre)], allp[len(pre):]
+    for k, node in enumerate(pre, start=1):
+        node.number = node.number or str(k)
+    ids = _unique([f"PP{n.number}" for n in pre]) + _unique([f"OP{n.number}" for n in ops])
+    notes = _find_footnotes(pre + ops, lexed.footnotes) if lexed.footnotes else {}
+    built = [_build(node, pid, language, tuple(notes.get(k, ())))
+             for k, (node, pid) in enumerate(zip(pre + ops, ids))]
+    pre, ops = built[:len(pre)], built[len(pre):]
     kind = front.kind or ("resolution" if front.symbol and re.search(r"/RES[/.]", front.symbol)
                           else "draft_resolution")
     return Resolution(kind=kind, language=language, symbol=front.symbol, title=front.title,

@@ -385,14 +385,19 @@ def ends_paragraph(text: str, strong: bool = False) -> bool:
     marks that end an operative paragraph (a comma may end a wrapped line inside one)."""
     # Only the end matters: look at the last 60 characters, not the whole paragraph so far
     # (the $-anchored patterns would otherwise scan every position of a long paragraph).
-    t = re.sub(r"(\[\^\w+\])+$", "", text[-60:].rstrip())
-    t = re.sub(r"(?<=[,;:.])\s?\d{1,2}$", "", t)
+    t = _END_FOOTNOTE_REFS.sub("", text[-60:].rstrip())
+    t = _END_FOOTNOTE_MARK.sub("", t)
     t = t.rstrip(" *_\"'”’])")
     if not t:
         return False
     if t[-1] in (";:." if strong else ",;:."):
         return True
-    return bool(re.search(r"[,;]\s*(and|or|y|o|et|ou|e)$", t, re.IGNORECASE))
+    return bool(_END_CONJUNCTION.search(t))
+
+
+_END_FOOTNOTE_REFS = re.compile(r"(\[\^\w+\])+$")                  # "...thereto;[^14]"
+_END_FOOTNOTE_MARK = re.compile(r"(?<=[,;:.])\s?\d{1,2}$")           # "Council,1"
+_END_CONJUNCTION = re.compile(r"[,;]\s*(and|or|y|o|et|ou|e)$", re.IGNORECASE)   # "; and"
 
 
 _PARTICIPLE_ENDINGS = ("ing", "ed", "ando", "endo", "iendo", "ant", "é", "ée", "és", "ées", "ado",
@@ -409,7 +414,7 @@ def looks_like_opener(text: str) -> bool:
     adjective, adverb, or compound head: "Recalling", "Aware", "Deeply concerned",
     "Having considered", "Se félicitant", "*Also recalling*", "RECALLING", "ConsiderING"."""
     t = strip_markdown(text).lstrip("[(")
-    words = t.split()
+    words = t.split(None, 1)
     if not words:
         return False
     first = words[0].strip(",;:")
@@ -446,7 +451,9 @@ def _rest_token(tokens: list[Token], line: Line, offset: int, rest: str) -> str:
 def _is_page_header(t: str, symbol: str | None) -> bool:
     if _JOB_OR_PAGE.match(t):
         return True
-    return bool(symbol) and collapse(t) == symbol
+    # The document's symbol repeated at the top of a page (t is stripped, so it starts
+    # with the symbol's first character: test that before collapsing the whole line).
+    return bool(symbol) and t[:1] == symbol[:1] and collapse(t) == symbol
 
 
 def lex_body(lines: list[Line], symbol: str | None, title: str | None) -> Body:
