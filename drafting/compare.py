@@ -598,9 +598,13 @@ def _pair(a: _Item, b: _Item, differ: _Differ, by_id: bool, moved: bool) -> Para
 def _header(old: Resolution, new: Resolution, strict: bool) -> tuple[tuple[str, object, object], ...]:
     """Front matter that changed: (name, old value, new value)."""
     out = []
-    for name in ("kind", "symbol", "title", "body", "sponsors", "transition", "sponsor_note"):
+    for name in ("kind", "symbol", "title", "body", "sponsors", "transition", "sponsor_note",
+                 "closing"):
         a, b = getattr(old, name), getattr(new, name)
-        if isinstance(a, str) and isinstance(b, str) and not strict:
+        if name == "closing" and not strict:
+            # Line breaks and blank lines in a trailer or annex are layout, not words.
+            same = canonical(" ".join(a)) == canonical(" ".join(b))
+        elif isinstance(a, str) and isinstance(b, str) and not strict:
             same = canonical(a) == canonical(b)
         else:
             same = a == b

@@ -123,6 +123,9 @@ class Resolution:
     transition: str | None = None
     # The sponsorship / status note as printed, e.g. "(Presented by the delegation of ...)".
     sponsor_note: str | None = None
+    # What follows the last operative paragraph, verbatim line by line ("" a blank line):
+    # the trailer of an adopted text ("3rd plenary meeting", "19 September 2025"), an annex.
+    closing: tuple[str, ...] = ()
     source: str | None = field(default=None, compare=False)
 
     @property
@@ -159,6 +162,7 @@ class Resolution:
             "style": self.style,
             "preambular": [p.to_dict() for p in self.preambular],
             "operative": [p.to_dict() for p in self.operative],
+            "closing": list(self.closing),
         }
 
     @classmethod
@@ -170,6 +174,7 @@ class Resolution:
             preambular=tuple(Paragraph.from_dict(p) for p in d.get("preambular") or ()),
             operative=tuple(Paragraph.from_dict(p) for p in d.get("operative") or ()),
             transition=d.get("transition"), sponsor_note=d.get("sponsor_note"),
+            closing=tuple(d.get("closing") or ()),
         )
 
 

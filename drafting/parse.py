@@ -435,6 +435,7 @@ def parse_text(text: str, source: str | None = None) -> Resolution:
     return Resolution(kind=kind, language=language, symbol=front.symbol, title=front.title,
                       body=body, sponsors=front.sponsors, preambular=tuple(pre),
                       operative=tuple(ops), transition=lexed.transition,
+                      closing=tuple(lexed.closing),
                       sponsor_note=front.sponsor_note, source=source)
 
 

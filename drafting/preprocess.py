@@ -353,6 +353,11 @@ def read_front(lines: list[Line]) -> Front:
 # ---------------------------------------------------------------------------------------
 # The body: paragraphs, numbers, sub-paragraphs
 
+def is_annex_heading(text: str) -> bool:
+    """"Annex", "ANNEX II", "Anexo", "Appendix": the line that opens an annex."""
+    return bool(_ANNEX.match(strip_markdown(text)))
+
+
 _ANNEX = re.compile(r"^(annex(e)?|anexo|appendix|appendice|apéndice)(\s+[IVXL0-9]+)?\.?$", re.IGNORECASE)
 _SUFFIX_RE = "|".join(s for s in SUFFIXES if s) + "|nonies|quinqiues"
 _NUM = re.compile(
@@ -435,6 +440,9 @@ class Body:
     tokens: list[Token]
     footnotes: list[tuple[str, str, int]]   # (mark, text, line)
     transition: str | None = None
+    # After the last operative paragraph: its trailer ("3rd plenary meeting", a date) and
+    # an annex, verbatim line by line ("" for a blank line), page furniture left out.
+    closing: list[str] = field(default_factory=list)
 
 
 def _rest_token(tokens: list[Token], line: Line, offset: int, rest: str) -> str:
@@ -468,6 +476,8 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None) -> Body:
     in_footnotes = False
     after_header = False     # just after a page header, where a running title may appear
     awaiting = False         # a number or label alone on its line: its text comes next
+    trailer: list[tuple[int, str]] = []   # (tokens so far, line) for text set apart
+    annex_at: int | None = None
     i = 0
     n = len(lines)
     while i < n:
@@ -485,6 +495,11 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None) -> Body:
             after_header = True
             blank = True
             continue
+        if in_footnotes and section == "op" and i >= 2 and not lines[i - 2].text \
+                and _ANNEX.match(strip_markdown(t)):
+            # "Annex" after the footnotes of the last page, set apart: the annex begins.
+            annex_at = i - 1
+            break
         if in_footnotes:
             fm = _FOOTNOTE_START.match(t)
             if fm:
@@ -512,6 +527,7 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None) -> Body:
         if section == "op" and (complete or blank) and _ANNEX.match(plain):
             # "Annex" after the last operative paragraph: what follows (a declaration, a
             # programme, its own numbered paragraphs) is annexed to the resolution, not of it.
+            annex_at = i - 1
             break
 
         lm = _NEGOTIATING_LABEL.match(t)
@@ -592,10 +608,30 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None) -> Body:
                 # indented under it: a trailer ("3rd plenary meeting"), a date, an option
                 # label ("**Option 2:** No text;" after 19quinquies in the UNFCCC draft).
                 # The lines that follow it without a break ("19 September 2025") go too.
+                # Kept as the closing when no paragraph comes after it.
+                trailer.append((len(tokens), t))
                 blank = True
                 continue
             else:
                 tokens.append(_tok("LINE", line))
                 text_so_far += " " + t
         blank = False
-    return Body(tokens, footnotes, transition)
+    closing = [t for count, t in trailer if count == len(tokens)]
+    if annex_at is not None:
+        closing += _verbatim_block(lines[annex_at:], symbol)
+    return Body(tokens, footnotes, transition, closing)
+
+
+def _verbatim_block(lines: list[Line], symbol: str | None) -> list[str]:
+    """Lines as printed (right margin trimmed), page furniture left out, runs of blank lines
+    as one "", none at either end."""
+    out: list[str] = []
+    for line in lines:
+        if line.text and _is_page_header(line.text, symbol):
+            continue
+        raw = line.raw.rstrip()
+        if raw or (out and out[-1]):
+            out.append(raw)
+    while out and not out[-1]:
+        out.pop()
+    return out

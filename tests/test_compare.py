@@ -366,3 +366,40 @@ def test_cli_revisions_of_one_draft_pair_by_id(tmp_path):
     r = run(f"{folder}@rev0", f"{folder}@latest", "--stat")
     # By id PP2 is rewritten in place; between files it would be deleted + inserted.
     assert (r.exit_code, r.output) == (1, "PP2, OP1 modified; symbol changed\n")
+
+
+# -- the closing (trailer, annex) --------------------------------------------------------------
+
+ANNEXED = """The General Assembly,
+
+Recalling its resolution 75/1,
+
+1. Adopts the programme annexed to the present resolution.
+
+Annex
+
+Programme of action
+
+1. Member States will report
+every two years.
+"""
+
+
+def test_a_changed_annex_is_a_change_and_a_rewrapped_one_is_not(tmp_path):
+    from drafting.parse import parse_text
+
+    old = parse_text(ANNEXED)
+    assert old.closing[0] == "Annex" and old.closing[-1] == "every two years."
+    rewrapped = parse_text(ANNEXED.replace("report\nevery", "report every"))
+    assert rewrapped.closing != old.closing
+    assert compare(old, rewrapped).header == ()
+    changed = compare(old, parse_text(ANNEXED.replace("two years", "three years")))
+    assert [name for name, _, _ in changed.header] == ["closing"]
+    assert all(p.change == "unchanged" for p in changed.paragraphs)
+
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(ANNEXED, encoding="utf-8")
+    b.write_text(ANNEXED.replace("two years", "three years"), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["compare", str(a), str(b), "--format", "text"])
+    assert result.exit_code == 1
+    assert "closing: " in result.output and "{+" in result.output and "three years" in result.output

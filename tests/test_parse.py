@@ -275,6 +275,24 @@ def test_hrc_resolution_with_annex_and_combined_page_marks():
     assert [p.number for p in res.operative] == ["1", "2"]       # the annex's list is not an OP
     assert res.find("OP2").text == "Decides to continue its consideration of the question."
     assert [f.text for f in res.find("PP1").footnotes] == ["See General Assembly resolution 217 A (III)."]
+    # What follows the last paragraph is kept, verbatim, the page header left out.
+    assert res.closing == ("41st meeting", "3 April 2023", "Annex", "", "List of participants",
+                           "", "1. Albania", "2. Andorra")
+
+
+def test_closing_survives_the_canonical_text_with_footnotes():
+    res = parse_text(HRC_RESOLUTION)
+    again = parse_text(render_text(res))
+    assert again == res
+    assert again.closing == res.closing and again.find("PP1").footnotes == res.find("PP1").footnotes
+
+
+def test_text_set_apart_between_paragraphs_is_not_the_closing():
+    # "**Option 2:** No text;" after 19quinquies, followed by more numbered paragraphs.
+    res = parse_text(corpus_text("unfccc-cop21-draft-decision-6nov2015-bis-ter-excerpt.txt"))
+    assert res.closing == ()
+    assert parse_text(corpus_text("un-ga-res-80-1-palestine-participation-adopted-from-rev1.txt")
+                      ).closing == ("3rd plenary meeting", "19 September 2025")
 
 
 OAS_RESOLUTION = """AG/RES. 2908 (XLVII-O/17)

@@ -52,6 +52,7 @@ def lines_of(res: Resolution) -> list[str]:
         for p in top.walk():
             label = p.marker if p.label else (f"{p.number}." if p.part == "operative" else "")
             out.append(f"{label} {p.text}" if label else p.text)
+    out += [line for line in res.closing if line.strip()]     # "3rd plenary meeting"
     return [" ".join(x.split()) for x in out]
 
 
@@ -275,8 +276,11 @@ def test_real_pair_marks(produced):
         assert word in deleted
     for word in ("Regretting", "seeking", "Taking note of the meeting of the Committee"):
         assert word in inserted
-    # The new PP3 is one inserted paragraph, mark included.
-    assert len(xp(root, "//w:pPr/w:rPr/w:ins")) == 1
+    # The new PP3 is one inserted paragraph, mark included; so is each line of the adopted
+    # text's trailer, which the draft did not have.
+    trailer = produced["L2-RES-80-1"][2].closing
+    assert trailer == ("3rd plenary meeting", "19 September 2025")
+    assert len(xp(root, "//w:pPr/w:rPr/w:ins")) == 1 + len(trailer)
 
 
 # -- the compilation text ---------------------------------------------------------------------

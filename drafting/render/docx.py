@@ -253,6 +253,14 @@ def body_paragraphs(res: Resolution, house: HouseStyle, date: str | None = None,
         yield paragraph("Transition", run(res.transition, house.transition))
     for p in res.operative:
         yield from clean_paragraph(p, house, 0, notes)
+    for line in closing_lines(res):
+        yield paragraph("Closing", run(line))
+
+
+def closing_lines(res: Resolution) -> list[str]:
+    """The closing (trailer, annex) as Word paragraphs: one per printed line, blank lines
+    left to the paragraph spacing."""
+    return [line.strip() for line in res.closing if line.strip()]
 
 
 def render_docx(res: Resolution, style: str | None = None, *, date: str | None = None) -> bytes:
@@ -343,6 +351,7 @@ def _template() -> _Template:
     add("SubParagraph1", left=2 * _INDENT, first=-_INDENT)
     add("SubParagraph2", left=3 * _INDENT, first=-_INDENT)
     add("SubParagraph3", left=4 * _INDENT, first=-_INDENT)
+    add("Closing")
     add("Heading", align="center", bold=True, keep_next=True)
     add("Footnote Text", size=20, after=0)
 

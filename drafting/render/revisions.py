@@ -27,8 +27,8 @@ from typing import Iterator, Sequence
 
 from drafting.model import Amendment, Comparison, Paragraph, ParagraphChange, Resolution
 from drafting.render.docx import (
-    FIXED_DATE, PLAIN, HouseStyle, escape, front_matter, house_of, label_of, opener_format,
-    opener_length, package, paragraph, run, style_of, w3cdtf,
+    FIXED_DATE, PLAIN, HouseStyle, closing_lines, escape, front_matter, house_of, label_of,
+    opener_format, opener_length, package, paragraph, run, style_of, w3cdtf,
 )
 
 # A piece of a paragraph: (kind, text, format, author); kind "=" kept, "-" deleted,
@@ -295,6 +295,22 @@ class _ComparisonWriter:
                     yield from self.change(moved, 0, "-")
         if not transition_done:
             yield from self.transition()
+        yield from self.closing()
+
+    def closing(self) -> Iterator[str]:
+        """The closing lines (trailer, annex), line against line."""
+        from difflib import SequenceMatcher
+
+        old, new = closing_lines(self.c.old), closing_lines(self.c.new)
+        for op, i1, i2, j1, j2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+            if op == "equal":
+                pairs = [(line, line) for line in old[i1:i2]]
+            elif op == "replace" and i2 - i1 == j2 - j1:
+                pairs = list(zip(old[i1:i2], new[j1:j2]))
+            else:
+                pairs = [(o, None) for o in old[i1:i2]] + [(None, n) for n in new[j1:j2]]
+            for o, n in pairs:
+                yield self.text_line("Closing", o, n, PLAIN)
 
     def transition(self) -> Iterator[str]:
         old, new = self.c.old.transition, self.c.new.transition
@@ -553,6 +569,8 @@ class _CompilationWriter:
         for p in self.res.operative:
             yield from self.top(p, props)
             yield from self.inserted(props, p.id, 0)
+        for line in closing_lines(self.res):
+            yield paragraph("Closing", run(line))
 
 
 def _with_depth(pc: ParagraphChange, depth: int) -> Iterator[tuple[ParagraphChange, int]]:

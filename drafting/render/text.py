@@ -7,6 +7,7 @@ sponsorship note), footnotes after a rule at the end.
 from __future__ import annotations
 
 from drafting.model import Paragraph, Resolution
+from drafting.preprocess import is_annex_heading
 
 KIND_LABELS = {
     "draft_resolution": "Draft resolution",
@@ -64,8 +65,17 @@ def render_text(res: Resolution) -> str:
     for p in res.operative:
         if p.status != "deleted":
             _paragraph(p, out)
+    # The closing: its trailer lines before the footnotes (a footnote block runs on to the
+    # next page header, so lines after it would read as footnote text), an annex after them.
+    annex = next((k for k, line in enumerate(res.closing) if is_annex_heading(line)),
+                 len(res.closing))
+    if annex:
+        out += [*res.closing[:annex], ""]
     notes = [f for top in res.paragraphs() for p in top.walk() for f in p.footnotes]
     if notes:
         out += ["__________", ""]
         out += [f"{f.mark} {f.text}" for f in notes]
+        out.append("")
+    if annex < len(res.closing):
+        out += [*res.closing[annex:], ""]
     return "\n".join(out).rstrip("\n") + "\n"
