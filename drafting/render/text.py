@@ -7,7 +7,6 @@ sponsorship note), footnotes after a rule at the end.
 from __future__ import annotations
 
 from drafting.model import Paragraph, Resolution
-from drafting.preprocess import is_annex_heading
 
 KIND_LABELS = {
     "draft_resolution": "Draft resolution",
@@ -67,8 +66,11 @@ def render_text(res: Resolution) -> str:
             _paragraph(p, out)
     # The closing: its trailer lines before the footnotes (a footnote block runs on to the
     # next page header, so lines after it would read as footnote text), an annex after them.
-    annex = next((k for k, line in enumerate(res.closing) if is_annex_heading(line)),
-                 len(res.closing))
+    annex = len(res.closing)
+    if res.closing:
+        from drafting.preprocess import is_annex_heading   # the lexer's own test (imports lark)
+
+        annex = next((k for k, line in enumerate(res.closing) if is_annex_heading(line)), annex)
     if annex:
         out += [*res.closing[:annex], ""]
     notes = [f for top in res.paragraphs() for p in top.walk() for f in p.footnotes]
