@@ -1,4 +1,4 @@
-"""Closed word classes of the resolution genre (EN, ES, FR, PT), used to read texts.
+"""Closed word classes of the resolution genre (EN, ES, FR, PT; RU, ZH, AR), used to read texts.
 
 These are grammatical classes, not lists of openers: openers are an open class recognised by
 their shape (a participle, an adjective, a verb in the third person or the infinitive, with
@@ -17,7 +17,16 @@ executive commissioners governing states ministers heads session
 assemblée conseil conférence comité commission réunion parties sommet groupe
 asamblea consejo conferencia comité comisión reunión partes cumbre grupo junta
 assembleia conselho conferência comitê comissão reunião partes cúpula grupo
+ассамблея совет конференция комитет комиссия совещание сессия
+مجلس الجمعية جمعية مؤتمر المؤتمر اللجنة لجنة الهيئة هيئة
 """.split())
+
+# Chinese writes no spaces: a body line ("安全理事会，", "大会，", "缔约方会议，") ends with
+# one of these organ words.
+ORGAN_ENDINGS_ZH = ("会", "会议", "委员会", "理事会", "大会")
+
+# Arabic body lines open with this particle: "إن مجلس الأمن،", "إن الجمعية العامة،".
+BODY_PARTICLES_AR = ("إن",)
 
 # Articles a body line starts with.
 BODY_ARTICLES = frozenset("the el la le les los las a o os as l' l’".split())
@@ -59,7 +68,19 @@ teniendo tiene tener ayant
 """.split())
 
 # Auxiliaries and pronouns that open a compound opener ("Having considered", "Se déclarant").
-COMPOUND_HEADS = frozenset("having habiendo ayant tras se s' s’ to para being siendo étant".split())
+COMPOUND_HEADS = frozenset("having habiendo ayant tras se s' s’ to para being siendo étant "
+                           "إذ وإذ".split())
+
+# Chinese openers cannot be told by shape without word breaks: the verbs of the genre that
+# open paragraphs ("回顾", "严重关切", "决定"), and the adverbs that may come before them
+# ("又回顾", "还决定", "再次重申"). The opener is the longest match at the start.
+OPENER_VERBS_ZH = tuple(sorted("""
+回顾 重申 确认 认识到 意识到 注意到 表示注意到 关切 严重关切 深表关切 深切关注 关注 震惊 深感震惊 强调
+欢迎 赞扬 赞赏 感谢 表示感谢 铭记 考虑到 审议了 审议 申明 相信 深信 决心 认为 承认 满意地 遗憾地
+决定 要求 呼吁 吁请 请 敦促 促请 鼓励 支持 谴责 强烈谴责 表示 宣布 核可 核准 通过 授权 邀请
+""".split(), key=len, reverse=True))
+OPENER_ADVERBS_ZH = ("又", "还", "并", "再次", "另外", "进一步", "也", "同时")
+
 
 # Adverbial idioms that stay with the verb ("Condemns in the strongest terms").
 ADVERBIAL_IDIOMS = (
@@ -87,6 +108,10 @@ COMPOUND_STATE_NAMES = (
     "San Vicente y las Granadinas", "Santo Tomé y Príncipe",
     "Antigua-et-Barbuda", "Trinité-et-Tobago", "Saint-Kitts-et-Nevis",
 )
+
+# Languages told by their script, before function words are counted.
+SCRIPTS = (("ru", re.compile(r"[\u0400-\u04FF]")), ("zh", re.compile(r"[\u4E00-\u9FFF]")),
+           ("ar", re.compile(r"[\u0600-\u06FF]")))
 
 # Frequent function words per language, to tell the language of a text.
 STOPWORDS = {

@@ -133,6 +133,15 @@ class Resolution:
         """House style: "oas" when the text has an operative transition, else "un"."""
         return "oas" if self.transition else "un"
 
+    @property
+    def body_line(self) -> str:
+        """The body as its line prints it: "The General Assembly,", "安全理事会，" (a
+        full-width comma), "إن مجلس الأمن،" (an Arabic comma)."""
+        body = (self.body or "The General Assembly").rstrip()
+        if body.endswith((",", ":", "，", "،")):
+            return body
+        return body + {"zh": "，", "ar": "،"}.get(self.language, ",")
+
     def paragraphs(self) -> Iterator[Paragraph]:
         """Top-level paragraphs: preambular then operative."""
         yield from self.preambular

@@ -86,6 +86,17 @@ _CLOSING = (",", ";", ":", ".")
 _PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "ed", "ado", "ada", "ido", "ida")
 
 
+def _opener_zh(text: str) -> str | None:
+    """"又回顾其第2177(2014)号决议，" -> "又回顾"; "严重关切..." -> "严重关切"."""
+    plain = _plain_start(text[:_HEAD_CHARS])
+    adverb = next((a for a in lexicon.OPENER_ADVERBS_ZH if plain.startswith(a)), "")
+    rest = plain[len(adverb):]
+    verb = next((v for v in lexicon.OPENER_VERBS_ZH if rest.startswith(v)), None)
+    if verb is None and adverb:                 # "并" was the verb's own first character
+        adverb, verb = "", next((v for v in lexicon.OPENER_VERBS_ZH if plain.startswith(v)), None)
+    return adverb + verb if verb else None
+
+
 def _by_first_word(phrases) -> dict[str, tuple[tuple[str, ...], ...]]:
     """Phrases grouped by their first word, in their order (the longest is listed first)."""
     out: dict[str, tuple[tuple[str, ...], ...]] = {}
@@ -153,6 +164,8 @@ def opener_of(text: str, language: str = "en") -> str | None:
     "Se déclarant gravement préoccupé par ..." -> "Se déclarant gravement préoccupé"
     "TAKING NOTE of the work ..." -> "TAKING NOTE";  "To instruct the CAM ..." -> "To instruct"
     """
+    if language == "zh":
+        return _opener_zh(text)
     # An opener is a few words long: look at the paragraph's head only, dropping its last,
     # perhaps cut, word. A bracket round the paragraph needs the whole text.
     cut = len(text) > _HEAD_CHARS
@@ -259,8 +272,14 @@ def opener_of(text: str, language: str = "en") -> str | None:
 
 
 def detect_language(text: str) -> str:
-    """The language whose function words are most frequent: "en", "es", "fr" or "pt"."""
-    words = re.findall(r"[^\W\d_]+", text[:20000].lower())
+    """"ru", "zh" or "ar" by script when most letters are of it; else the language whose
+    function words are most frequent: "en", "es", "fr" or "pt"."""
+    sample = text[:20000]
+    letters = sum(1 for c in sample if c.isalpha())
+    for language, script in lexicon.SCRIPTS:
+        if letters and len(script.findall(sample)) * 2 > letters:
+            return language
+    words = re.findall(r"[^\W\d_]+", sample.lower())
     scores = {lang: sum(1 for w in words if w in stop) for lang, stop in lexicon.STOPWORDS.items()}
     return max(scores, key=lambda k: (scores[k], k == "en"))
 
@@ -406,7 +425,7 @@ def parse_text(text: str, source: str | None = None) -> Resolution:
     start = preprocess.header_start(lines, body_at)
     front = preprocess.read_front(lines[start:body_at])
     body_line = lines[body_at]
-    body = preprocess.strip_markdown(body_line.text).rstrip().rstrip(",").strip()
+    body = preprocess.strip_markdown(body_line.text).rstrip().rstrip(",，،").strip()
     lexed = preprocess.lex_body(lines[body_at + 1:], front.symbol, front.title)
     language = detect_language(body + " " + " ".join(
         str(t) for t in lexed.tokens if t.type in ("PARA", "LINE")))

@@ -69,10 +69,13 @@ def collapse(text: str) -> str:
 # Page furniture
 
 _FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
-    r"^(united nations|nations unies|naciones unidas|nações unidas|organization of american states)$",
+    r"^(united nations|nations unies|naciones unidas|nações unidas|organization of american states|"
+    r"организация объединенных наций|联合国|الأمم المتحدة)$",
     r"^(general assembly|security council|economic and social council|assemblée générale|"
     r"conseil de sécurité|conseil économique et social|asamblea general|consejo de seguridad|"
-    r"consejo económico y social)$",
+    r"consejo económico y social|генеральная ассамблея|совет безопасности|"
+    r"экономический и социальный совет|大会|安全理事会|经济及社会理事会|الجمعية العامة|مجلس الأمن|"
+    r"المجلس الاقتصادي والاجتماعي)$",
     r"^distr\.?\s*:?\s.*$|^distr\.?\s*:.*$",
     r"^original\s*:.*$",
     r"^\d{1,2}(er)?\s+(de\s+)?[a-zéû]+\s+(de\s+)?\d{4}$",            # 15 September 2025
@@ -119,11 +122,24 @@ def is_body_line(text: str) -> bool:
     """"The General Assembly,", "*The Conference of the Parties,*", "EL CONSEJO PERMANENTE DE
     LA ORGANIZACIÓN DE LOS ESTADOS AMERICANOS,", "L'Assemblée générale,"."""
     t = strip_markdown(text)
+    if t.endswith("，"):                    # Chinese: "安全理事会，"
+        head = t[:-1].strip()
+        return (0 < len(head) <= 20 and "，" not in head and "," not in head
+                and head.endswith(lexicon.ORGAN_ENDINGS_ZH))
+    if t.endswith("،"):                     # Arabic comma: "إن مجلس الأمن،"
+        t = t[:-1] + ","
     if not t.endswith(",") or len(t) > 160 or t.count(",") != 1:
         return False
     words = t[:-1].split()
     if not 1 <= len(words) <= 20:
         return False
+    if words[0] in lexicon.BODY_PARTICLES_AR:
+        return len(words) <= 10 and any(_norm_word(w) in lexicon.ORGAN_WORDS for w in words[1:])
+    if _CYRILLIC.match(words[0]):
+        # Russian has no articles: "Совет Безопасности,", "Генеральная Ассамблея,",
+        # "Совет по правам человека,". Capitalised, short, and naming an organ.
+        return (words[0][:1].isupper() and len(words) <= 8
+                and any(_norm_word(w) in lexicon.ORGAN_WORDS for w in words))
     first = words[0].lower()
     article_glued = re.match(r"^([lL]['’])(\w.*)$", words[0])    # "L'Assemblée générale,"
     if first not in lexicon.BODY_ARTICLES and not article_glued:
@@ -134,6 +150,9 @@ def is_body_line(text: str) -> bool:
     if not rest or not (rest[0][:1].isupper()):
         return False
     return any(_norm_word(w) in lexicon.ORGAN_WORDS for w in rest)
+
+
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 
 
 def find_body(lines: list[Line]) -> int | None:
@@ -149,9 +168,12 @@ _KIND_LABELS = [
     ("draft_resolution", re.compile(r"\b(draft resolution|projet de résolution|proyecto de resolución|projeto de resolução)\b", re.I)),
 ]
 _RESOLUTION_MARKS = re.compile(
-    r"^(resolution|résolution|resolución|resolução)(\s+\d+\s*\(\d{4}\))?$"     # Resolution 2532 (2020)
+    r"^(resolution|résolution|resolución|resolução|резолюция|القرار)(\s+\d+\s*\(\d{4}\))?,?$"
     r"|^(resolution adopted by|adopted by the|résolution adoptée par|adoptée par le|"
-    r"resolución aprobada por|aprobada por el|resolução adotada)"
+    r"resolución aprobada por|aprobada por el|resolução adotada|"
+    r"принята |принятая |الذي اتخذه|الذي اتخذته)"          # "принятая Советом Безопасности ..."
+    r"|^第\s*\d+\s*[(（]\d{4}[)）]\s*号决议$"               # 第2532(2020)号决议
+    r"|^.{0,40}通过$"                                        # 2020年7月1日安全理事会第8741次会议通过
     r"|^\((aprobada|adopted|adoptée|approved|aprovada)\b", re.IGNORECASE)
 _NUMBERED_TITLE = re.compile(r"^(?P<num>\d{1,3}/\d{1,4})\.\s+(?P<title>\S.*)$")   # 80/1. Title
 _SPONSOR_LINE = re.compile(
@@ -360,13 +382,17 @@ def is_annex_heading(text: str) -> bool:
 
 _ANNEX = re.compile(r"^(annex(e)?|anexo|appendix|appendice|apéndice)(\s+[IVXL0-9]+)?\.?$", re.IGNORECASE)
 _SUFFIX_RE = "|".join(s for s in SUFFIXES if s) + "|nonies|quinqiues"
+# "1.", "5bis", "19 quinquies.", "1．" (full-width stop), "1 - " (Arabic texts: "1 - يطالب")
 _NUM = re.compile(
-    rf"^(?P<num>\d{{1,4}})(?:\s?(?P<sfx>{_SUFFIX_RE}))?(?P<dot>\.)?(?=\s|$)(?P<rest>.*)$",
+    rf"^(?P<num>\d{{1,4}})(?:\s?(?P<sfx>{_SUFFIX_RE}))?(?P<dot>[.．]|\s[-–](?=\s))?(?=\s|$)"
+    rf"(?P<rest>.*)$",
     re.IGNORECASE)
 # "PP3bis Recalling ...", "OP5 bis: Decides ..." in negotiating texts that label paragraphs.
 _NEGOTIATING_LABEL = re.compile(
     rf"^(?P<part>PP|OP)\s?(?P<num>\d{{1,4}})(?:\s?(?P<sfx>{_SUFFIX_RE}))?\s*[.:]?(?=\s|$)(?P<rest>.*)$")
-_SUB = re.compile(r"^(?:\((?P<p>[a-z]{1,2}|[ivxlc]{1,7})\)|(?P<q>[a-z]{1,2}|[ivxlc]{1,7})\))(?=\s|$)(?P<rest>.*)$")
+# "(a)", "a)", "(iv)"; Chinese "（a）"; Arabic letters in the abjad order "(أ)", "(ب)", "(هـ)"
+_SUB = re.compile(r"^(?:[(（](?P<p>[a-z]{1,2}|[ivxlc]{1,7}|[\u0621-\u064A]\u0640?)[)）]"
+                  r"|(?P<q>[a-z]{1,2}|[ivxlc]{1,7})\))(?=\s|$)(?P<rest>.*)$")
 _HEADING = re.compile(
     r"^(#{1,6}\s.*|[IVX]{1,6}\.\s+[^a-z]+|(\*\*)?(option|opción|variante)\s+[\w]+(\*\*)?\s*[:*(].*)$",
     re.IGNORECASE)
@@ -392,16 +418,19 @@ def ends_paragraph(text: str, strong: bool = False) -> bool:
     # (the $-anchored patterns would otherwise scan every position of a long paragraph).
     t = _END_FOOTNOTE_REFS.sub("", text[-60:].rstrip())
     t = _END_FOOTNOTE_MARK.sub("", t)
-    t = t.rstrip(" *_\"'”’])")
+    t = t.rstrip(" *_\"'”’])）")
     if not t:
         return False
-    if t[-1] in (";:." if strong else ",;:."):
+    if t[-1] in (_STRONG_ENDS if strong else _ENDS):
         return True
     return bool(_END_CONJUNCTION.search(t))
 
 
+# Marks that end a paragraph, with their full-width (Chinese) and Arabic forms.
+_STRONG_ENDS = ";:.；：。؛"
+_ENDS = _STRONG_ENDS + ",，،"
 _END_FOOTNOTE_REFS = re.compile(r"(\[\^\w+\])+$")                  # "...thereto;[^14]"
-_END_FOOTNOTE_MARK = re.compile(r"(?<=[,;:.])\s?\d{1,2}$")           # "Council,1"
+_END_FOOTNOTE_MARK = re.compile(r"(?<=[,;:.，；：。،؛])\s?\d{1,2}$")     # "Council,1"
 _END_CONJUNCTION = re.compile(r"[,;]\s*(and|or|y|o|et|ou|e)$", re.IGNORECASE)   # "; and"
 
 

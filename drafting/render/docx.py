@@ -177,8 +177,7 @@ def front_matter(res: Resolution, house: HouseStyle, date: str | None = None
     if res.sponsor_note:
         out.append(("Note", res.sponsor_note, PLAIN))
     if res.body:
-        body = res.body if res.body.rstrip().endswith((",", ":")) else res.body.rstrip() + ","
-        out.append(("Body", body, house.body))
+        out.append(("Body", res.body_line, house.body))
     return out
 
 

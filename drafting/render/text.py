@@ -51,7 +51,7 @@ def render_text(res: Resolution) -> str:
         out += [res.title, ""]
     if res.sponsor_note:
         out += [res.sponsor_note, ""]
-    out += [f"{res.body or 'The General Assembly'},", ""]
+    out += [res.body_line, ""]
     # Preambular paragraphs are printed unnumbered, as adopted texts print them, unless one
     # carries an inserted label (PP3bis while negotiating): then all as "PP3bis ...". A gap
     # left by a deleted paragraph is not printed; the store keeps ids in its JSON.
