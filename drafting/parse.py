@@ -414,9 +414,14 @@ def _raise_syntax(e: UnexpectedInput, source: str | None, lines) -> None:
 
 def parse_text(text: str, source: str | None = None) -> Resolution:
     """A resolution, draft resolution or draft decision from its text."""
-    lines = preprocess.split_lines(text)
+    lines = file_lines = preprocess.split_lines(text)
     body_at = preprocess.find_body(lines)
     if body_at is None:
+        # A degraded extraction may run the body and the paragraphs together.
+        lines = preprocess.unflatten(file_lines)
+        body_at = preprocess.find_body(lines)
+    if body_at is None:
+        lines = file_lines
         first = next((ln for ln in lines if ln.text), None)
         raise ParseError(
             "not a resolution: expected an authoring body line such as 'The General Assembly,' "
@@ -434,13 +439,13 @@ def parse_text(text: str, source: str | None = None) -> Resolution:
     try:
         result = _parser().parse(stream)
     except UnexpectedInput as e:
-        _raise_syntax(e, source, lines)
+        _raise_syntax(e, source, file_lines)
     sections = {name: value for name, value in (r for r in result if isinstance(r, tuple))}
     pre: list[_Node] = sections.get("preamble", [])
     ops: list[_Node] = sections.get("operative", [])
     if not pre and not ops:
         raise ParseError("not a resolution: no preambular or operative paragraph after the body line",
-                         source, body_line.no, body_line.column, body_line.raw)
+                         source, body_line.no, body_line.column, file_lines[body_line.no - 1].raw)
     # Preambular paragraphs are numbered by position, unless the text labels them (PP3bis).
     for k, node in enumerate(pre, start=1):
         node.number = node.number or str(k)

@@ -17,7 +17,7 @@ from lark import Token
 
 from drafting import lexicon
 from drafting.numbering import SUFFIXES
-from drafting.symbols import SYMBOL_LINE, is_symbol
+from drafting.symbols import SYMBOL, SYMBOL_LINE, is_symbol
 
 # ---------------------------------------------------------------------------------------
 # Lines
@@ -383,16 +383,18 @@ def is_annex_heading(text: str) -> bool:
 _ANNEX = re.compile(r"^(annex(e)?|anexo|appendix|appendice|apéndice)(\s+[IVXL0-9]+)?\.?$", re.IGNORECASE)
 _SUFFIX_RE = "|".join(s for s in SUFFIXES if s) + "|nonies|quinqiues"
 # "1.", "5bis", "19 quinquies.", "1．" (full-width stop), "1 - " (Arabic texts: "1 - يطالب")
+# Degraded extractions glue the text to the number's stop: "1.Demands" (never "1.5 million").
 _NUM = re.compile(
-    rf"^(?P<num>\d{{1,4}})(?:\s?(?P<sfx>{_SUFFIX_RE}))?(?P<dot>[.．]|\s[-–](?=\s))?(?=\s|$)"
-    rf"(?P<rest>.*)$",
+    rf"^(?P<num>\d{{1,4}})(?:\s?(?P<sfx>{_SUFFIX_RE}))?"
+    rf"(?:(?P<dot>[.．]|\s[-–](?=\s))?(?=\s|$)|(?P<glued>\.)(?=[^\W\d_]))(?P<rest>.*)$",
     re.IGNORECASE)
 # "PP3bis Recalling ...", "OP5 bis: Decides ..." in negotiating texts that label paragraphs.
 _NEGOTIATING_LABEL = re.compile(
     rf"^(?P<part>PP|OP)\s?(?P<num>\d{{1,4}})(?:\s?(?P<sfx>{_SUFFIX_RE}))?\s*[.:]?(?=\s|$)(?P<rest>.*)$")
 # "(a)", "a)", "(iv)"; Chinese "（a）"; Arabic letters in the abjad order "(أ)", "(ب)", "(هـ)"
 _SUB = re.compile(r"^(?:[(（](?P<p>[a-z]{1,2}|[ivxlc]{1,7}|[\u0621-\u064A]\u0640?)[)）]"
-                  r"|(?P<q>[a-z]{1,2}|[ivxlc]{1,7})\))(?=\s|$)(?P<rest>.*)$")
+                  r"(?=\s|$|[A-Z])"                   # "(a)The" glued in degraded extractions
+                  r"|(?P<q>[a-z]{1,2}|[ivxlc]{1,7})\)(?=\s|$))(?P<rest>.*)$")
 _HEADING = re.compile(
     r"^(#{1,6}\s.*|[IVX]{1,6}\.\s+[^a-z]+|(\*\*)?(option|opción|variante)\s+[\w]+(\*\*)?\s*[:*(].*)$",
     re.IGNORECASE)
@@ -407,6 +409,151 @@ for _n in range(1, 40):
             _m -= _v
     _ROMANS.append(_s)
 ROMANS = tuple(_ROMANS)
+
+
+# ---------------------------------------------------------------------------------------
+# Degraded extractions: paragraphs run together on long lines
+
+_FLAT_LINE = 200            # a line this long may hold several paragraphs
+# Where a body line may start inside a long line; a look-ahead, so that a candidate that is
+# not a body ("A new programme, ...") does not hide one that starts inside it.
+_BODY_IN_LINE = re.compile(
+    r"(?:(?<=\s)|^)(?=([*_]{0,2}(?:(?:The|THE|El|EL|La|LA|Le|LE|Les|LES|Los|LOS|A|O|Il|إن)\s+"
+    r"|L['’])[^,;:.()،]{2,90}?[,،][*_]{0,2}))")
+# Where a paragraph may end inside a long line: a mark, perhaps a footnote mark glued to it
+# ("Council,1"), or "; and" ("; y", "; et"), then white space.
+_PARAGRAPH_BREAK = re.compile(
+    r"(?:[,;]\s(?:and|or|y|o|et|ou|e)|[,;:.，；。،؛]\d{0,2})\s+(?=\S)"
+    r"|\s+(?=_{5,})|(?<=_{5})\s+")                    # a footnote rule ("__________")
+# What a long front line runs together: the symbol, "Distr.: General", "Original: English",
+# "Resolution 2532 (2020)", "Adopted by the Security Council ...": each starts a piece.
+_FRONT_BREAK = re.compile(
+    r"(?<=\s)(?=Distr\.|Original\s*:|Resolution\s+(?:\d|adopted)|Adopted\s+by\b|Résolution\s+\d|"
+    r"Adoptée\s+par\b|Resolución\s+\d|Aprobada\s+por\b|Agenda\s+items?\s+\d)")
+_FLAT_NUMBER = re.compile(rf"(?P<num>\d{{1,3}})(?:\s?(?P<sfx>{_SUFFIX_RE}))?\.(?=\s|[^\W\d_])",
+                          re.IGNORECASE)
+_FLAT_SUB = re.compile(r"\((?P<label>[a-z]|[ivx]{1,5})\)(?=\s|[A-Z])")
+
+
+def unflatten(lines: list[Line]) -> list[Line]:
+    """Cut long lines where paragraphs begin, for texts whose extraction lost the breaks:
+    "The Security Council, Reaffirming its primary responsibility ..., Recalling ...,
+    1. Demands ...; 2. Calls upon ...: (a) To ...". Each piece becomes a line of its own,
+    keeping its line number and column, with a blank line between pieces.
+
+    Cuts: before and after the body ("The Security Council,"); after a comma, before a
+    word shaped like an opener (a participle followed by a lower-case word, an adverb,
+    "Aware", "Having"), until the first operative number; before each next operative
+    number ("2.", "2bis.") and sub-paragraph label after ":" or ";".
+    """
+    out: list[Line] = []
+    for line in lines:
+        if len(line.text) < _FLAT_LINE:
+            out.append(line)
+            continue
+        cuts = _flat_cuts(line.raw)
+        start = 0
+        for cut in cuts + [len(line.raw)]:
+            piece = line.raw[start:cut]
+            if piece.strip():
+                lead = len(piece) - len(piece.lstrip())
+                if out and out[-1].text:
+                    out.append(Line(line.no, "", "", 1))
+                out.append(Line(line.no, piece, piece.strip(), start + lead + 1))
+            start = cut
+    return out
+
+
+def _flat_cuts(raw: str) -> list[int]:
+    body = next((m for m in _BODY_IN_LINE.finditer(raw) if is_body_line(m.group(1))), None)
+    if body is None:
+        return []
+    front = raw[:body.start(1)]
+    cuts = [m.start() for m in _FRONT_BREAK.finditer(front)]
+    for m in SYMBOL.finditer(front):
+        cuts += [m.start(), m.end()]
+    cuts = sorted(set(cuts) - {0}) + [body.start(1), body.end(1)]
+    expected = 1                # the next operative number
+    labels: list[str] = []      # sub-paragraph labels met in the current paragraph
+    breaks = list(_PARAGRAPH_BREAK.finditer(raw, body.end(1)))
+    for m in breaks:
+        at = m.end()
+        rest = raw[at:at + 60]
+        if rest[:1] == "_" or raw[m.start() - 1:m.start()] == "_":
+            cuts.append(at)         # a footnote rule stands on a line of its own
+            if rest[:1] != "_":
+                cuts += _page_header_cuts(raw, at)
+            continue
+        nm = _FLAT_NUMBER.match(rest)
+        if nm:
+            num = int(nm.group("num"))
+            if num == expected or (nm.group("sfx") and num == expected - 1):   # "2.", "1bis."
+                cuts.append(at)
+                expected = num + 1
+                labels = []
+                continue
+        if expected > 1:
+            sm = _FLAT_SUB.match(rest)
+            if sm and raw[m.start()] in ":;" and _next_label(labels, sm.group("label")):
+                cuts.append(at)
+                labels.append(sm.group("label"))
+            continue
+        words = rest.split(None, 2)
+        if words and looks_like_opener(words[0]) and (
+                words[0].strip(",;:").lower().endswith(("ing", "ando", "endo", "ant"))
+                or len(words) < 2 or not words[1][:1].isupper()):
+            cuts.append(at)
+    # The trailer of an adopted text after the last full stop: "3rd plenary meeting
+    # 19 September 2025", short and unpunctuated.
+    if expected > 1 and breaks and raw[breaks[-1].start()] == "." and breaks[-1].end() not in cuts:
+        tail = raw[breaks[-1].end():].strip()
+        if tail and len(tail) <= 80 and not re.search(r"[,;:.]", tail):
+            cuts.append(breaks[-1].end())
+    return cuts
+
+
+# The foot and head of a page between a page's footnotes and the next page's text:
+# "A/80/L.2 25-14762 2/2", "25-14762 (E) 2/4", "2/2 25-14762".
+_INLINE_PAGE_MARK = re.compile(
+    r"(?:(?P<symbol>[A-Z]\S*)\s+)?(?P<mark>\d{2}-\d{4,6}(?:\s*\([A-Z]\))?(?:\s+\d{1,3}/\d{1,3})?"
+    r"|\d{1,3}/\d{1,3}\s+\d{2}-\d{4,6})(?=\s|$)")
+
+
+def _page_header_cuts(raw: str, at: int) -> list[int]:
+    """Cuts in the footnotes that begin at `at`: before each footnote ("... (II). 2 See"),
+    and around the first page mark after them, so that the footnotes end there and the
+    text goes on after it; a running head before the mark (the symbol, then the title:
+    "A/RES/80/1 Participation by ...") is cut from the last footnote too."""
+    m = _INLINE_PAGE_MARK.search(raw, at, at + 2000)
+    end = m.start() if m else len(raw)
+    cuts = [n.end() for n in _INLINE_FOOTNOTE.finditer(raw, at, end)]
+    if not m:
+        return cuts
+    if m.group("symbol") and is_symbol(m.group("symbol")):
+        cuts.append(m.start("symbol"))
+    else:
+        head = None
+        for h in _SENTENCE_THEN_SYMBOL.finditer(raw, max(at, end - 250), end):
+            head = h
+        if head:
+            cuts += [head.start("symbol"), head.end("symbol")]
+    return cuts + [m.start("mark"), m.end()]
+
+
+# In run-together footnotes: a sentence's end, then the next footnote's mark and text.
+_INLINE_FOOTNOTE = re.compile(r"(?<=[.;)])\s+(?=(?:\*{1,3}|\d{1,3})\.?\s+[A-Z])")
+_SENTENCE_THEN_SYMBOL = re.compile(rf"(?<=[.;)])\s+(?P<symbol>{SYMBOL.pattern})\s+(?=[A-Z])",
+                                   re.VERBOSE)
+
+
+def _next_label(labels: list[str], label: str) -> bool:
+    """(a) first, then (b) after (a); (i) first, then (ii) after (i)."""
+    if not labels:
+        return label in ("a", "i")
+    last = labels[-1]
+    if label in ROMANS and last in ROMANS and ROMANS.index(label) == ROMANS.index(last) + 1:
+        return True
+    return len(label) == 1 and len(last) == 1 and ord(label) == ord(last) + 1
 
 
 def ends_paragraph(text: str, strong: bool = False) -> bool:
@@ -580,7 +727,8 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None) -> Body:
                 continue
 
         nm = _NUM.match(t)
-        if nm and (nm.group("dot") or nm.group("sfx") or not nm.group("rest").strip()) and (complete or blank):
+        if nm and (nm.group("dot") or nm.group("glued") or nm.group("sfx")
+                   or not nm.group("rest").strip()) and (complete or blank):
             label = nm.group("num") + (nm.group("sfx") or "").lower()
             tokens.append(Token("NUM", label, line=line.no, column=line.column,
                                 end_line=line.no, end_column=line.column + len(nm.group(0))))

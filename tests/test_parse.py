@@ -378,3 +378,44 @@ def _tokens(body: str, *lines: str):
         kind = kinds.get(line) or ("LINE" if out[-1].type == "NUM" else "PARA")
         out.append(Token(kind, line.rstrip(".") if kind == "NUM" else line))
     return out
+
+
+def _flattened(text: str, body: str) -> str:
+    """The text as a degraded extraction gives it: from the body line on, one long line."""
+    head, _, rest = text.partition(body)
+    return head + " ".join((body + rest).split()) + "\n"
+
+
+@pytest.mark.parametrize("name, body", [
+    ("un-sc-res-2532-2020-en.txt", "The Security Council,"),
+    ("un-sc-res-2532-2020-fr.txt", "Le Conseil de sécurité,"),
+    ("un-ga-80-L2-draft-palestine-participation-original.txt", "The General Assembly,"),
+    ("un-ga-c3-80-L24-draft-report-hrc.txt", "The General Assembly,"),
+    ("oas-cp-res-953-1700-09-honduras-es.txt", "EL CONSEJO PERMANENTE"),
+])
+def test_a_flattened_extraction_parses_as_the_original(name, body):
+    """Paragraph breaks lost: the paragraphs, numbers, sub-paragraphs and footnotes of
+    the one long line are those of the original (page marks and footnotes inside it too)."""
+    text = corpus_text(name)
+    flat = _flattened(text, body)
+    assert len(flat.splitlines()) < len(text.splitlines()) - 10
+    want, got = parse_text(text), parse_text(flat)
+
+    def shape(res):
+        return [(p.id, p.text, p.opener, [s.id for s in p.subparagraphs], p.footnotes)
+                for p in res.paragraphs()]
+
+    assert shape(got) == shape(want)
+    assert (got.symbol, got.body, got.kind) == (want.symbol, want.body, want.kind)
+
+
+def test_glued_numbers_and_labels():
+    text = ("The General Assembly,\n\nRecalling its resolution 75/1,\n\n1.Decides:\n\n"
+            "(a)The first;\n\n(b)The second;\n\n2.Requests a report.\n")
+    res = parse_text(text)
+    assert [p.id for p in res.operative] == ["OP1", "OP2"]
+    assert [s.text for s in res.find("OP1").subparagraphs] == ["The first;", "The second;"]
+    assert res.find("OP2").text == "Requests a report."
+    # "1.5 million" is not a number followed by its text.
+    res = parse_text("The General Assembly,\n\n1. Notes that\n1.5 million people;\n")
+    assert [p.id for p in res.operative] == ["OP1"]
