@@ -412,6 +412,10 @@ def _raise_syntax(e: UnexpectedInput, source: str | None, lines) -> None:
     raise ParseError(msg, source, line, col, src) from None
 
 
+# Symbols of adopted texts: A/RES/80/1, AG/RES. 2908 (XLVII-O/17), UNEP/EA.5/Res.14, WHA76.1.
+_ADOPTED = re.compile(r"/RES[/.]|/Res\.\d|^WHA\d|^EB\d+\.R\d")
+
+
 def parse_text(text: str, source: str | None = None) -> Resolution:
     """A resolution, draft resolution or draft decision from its text."""
     lines = file_lines = preprocess.split_lines(text)
@@ -454,7 +458,7 @@ def parse_text(text: str, source: str | None = None) -> Resolution:
     built = [_build(node, pid, language, tuple(notes.get(k, ())))
              for k, (node, pid) in enumerate(zip(pre + ops, ids))]
     pre, ops = built[:len(pre)], built[len(pre):]
-    kind = front.kind or ("resolution" if front.symbol and re.search(r"/RES[/.]", front.symbol)
+    kind = front.kind or ("resolution" if front.symbol and _ADOPTED.search(front.symbol)
                           else "draft_resolution")
     return Resolution(kind=kind, language=language, symbol=front.symbol, title=front.title,
                       body=body, sponsors=front.sponsors, preambular=tuple(pre),

@@ -391,8 +391,9 @@ _NUM = re.compile(
 # "PP3bis Recalling ...", "OP5 bis: Decides ..." in negotiating texts that label paragraphs.
 _NEGOTIATING_LABEL = re.compile(
     rf"^(?P<part>PP|OP)\s?(?P<num>\d{{1,4}})(?:\s?(?P<sfx>{_SUFFIX_RE}))?\s*[.:]?(?=\s|$)(?P<rest>.*)$")
-# "(a)", "a)", "(iv)"; Chinese "（a）"; Arabic letters in the abjad order "(أ)", "(ب)", "(هـ)"
-_SUB = re.compile(r"^(?:[(（](?P<p>[a-z]{1,2}|[ivxlc]{1,7}|[\u0621-\u064A]\u0640?)[)）]"
+# "(a)", "a)", "(iv)"; Chinese "（a）"; Arabic letters in the abjad order "(أ)", "(ب)", "(هـ)";
+# numbers "(1)", "(2)" (World Health Assembly: "1. URGES Member States: (1) to ...")
+_SUB = re.compile(r"^(?:[(（](?P<p>[a-z]{1,2}|[ivxlc]{1,7}|[\u0621-\u064A]\u0640?|\d{1,2})[)）]"
                   r"(?=\s|$|[A-Z])"                   # "(a)The" glued in degraded extractions
                   r"|(?P<q>[a-z]{1,2}|[ivxlc]{1,7})\)(?=\s|$))(?P<rest>.*)$")
 _HEADING = re.compile(

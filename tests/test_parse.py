@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 
@@ -419,3 +420,18 @@ def test_glued_numbers_and_labels():
     # "1.5 million" is not a number followed by its text.
     res = parse_text("The General Assembly,\n\n1. Notes that\n1.5 million people;\n")
     assert [p.id for p in res.operative] == ["OP1"]
+
+
+def test_world_health_assembly_layout():
+    text = (Path(__file__).parent / "fixtures" / "languages" / "wha-style.txt").read_text(
+        encoding="utf-8")
+    res = parse_text(text)
+    assert (res.kind, res.symbol, res.title, res.body) == (
+        "resolution", "WHA76.1", "Strengthening primary health care",
+        "The Seventy-sixth World Health Assembly")
+    assert [p.opener for p in res.paragraphs()] == [
+        "Having considered", "Recalling", "Reaffirming", "URGES", "REQUESTS"]
+    assert [(s.id, s.marker) for s in res.find("OP1").subparagraphs] == [
+        ("OP1(1)", "(1)"), ("OP1(2)", "(2)")]
+    assert res.find("PP2").references == ("WHA72.2",)
+    assert parse_text(render_text(res)) == res

@@ -203,7 +203,8 @@ def test_compare_diff_rebuilds_both_texts(pair):
 # Pieces of text around which symbols hide: capitals, slashes, digits, word characters.
 _SYMBOL_PIECES = ["A/80/L.2", "A/C.3/80/L.24", "S/RES/2532 (2020)", "CP/RES. 953 (1700/09)",
                   "AG/RES. 2738 (XLII-O/12)", "CIDI/CAM/doc.4/13 rev. 3", "/Rev.1", "ABCDEFG/",
-                  "A/", "/", "x", "X", "7", " ", ", ", "(", "resolution 63/23", "É", "_"]
+                  "A/", "/", "x", "X", "7", " ", ", ", "(", "resolution 63/23", "É", "_",
+                  "WHA76.1", "EB152.R3", "UNEP/EA.5/Res.14"]
 
 
 @SETTINGS
