@@ -126,6 +126,12 @@ class Resolution:
     # What follows the last operative paragraph, verbatim line by line ("" a blank line):
     # the trailer of an adopted text ("3rd plenary meeting", "19 September 2025"), an annex.
     closing: tuple[str, ...] = ()
+    # Notes printed with the front matter, verbatim: "[without reference to a Main
+    # Committee (A/80/L.2/Rev.1)]", "*Edited version of 6 November 2015*".
+    notes: tuple[str, ...] = ()
+    # Footnotes that no paragraph cites: those of the front matter ("Mauritania:*" ->
+    # "* On behalf of the States Members of the United Nations that are members of ...").
+    footnotes: tuple[Footnote, ...] = ()
     source: str | None = field(default=None, compare=False)
 
     @property
@@ -172,6 +178,8 @@ class Resolution:
             "preambular": [p.to_dict() for p in self.preambular],
             "operative": [p.to_dict() for p in self.operative],
             "closing": list(self.closing),
+            "notes": list(self.notes),
+            "footnotes": [f.to_dict() for f in self.footnotes],
         }
 
     @classmethod
@@ -184,6 +192,8 @@ class Resolution:
             operative=tuple(Paragraph.from_dict(p) for p in d.get("operative") or ()),
             transition=d.get("transition"), sponsor_note=d.get("sponsor_note"),
             closing=tuple(d.get("closing") or ()),
+            notes=tuple(d.get("notes") or ()),
+            footnotes=tuple(Footnote(f["mark"], f["text"]) for f in d.get("footnotes") or ()),
         )
 
 

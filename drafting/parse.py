@@ -379,23 +379,29 @@ def _footnote_pattern(mark: str) -> re.Pattern:
         rf"|\[\^{m}\]")                             # Markdown "[^14]"
 
 
-def _find_footnotes(tops: list[_Node], notes: list[tuple[str, str, int]]) -> dict[int, list[Footnote]]:
+def _find_footnotes(tops: list[_Node], notes: list[tuple[str, str, int]]
+                    ) -> tuple[dict[int, list[Footnote]], list[Footnote]]:
     """Each numbered footnote goes to the first top-level paragraph, in order, whose text
-    (or a sub-paragraph's) carries its mark: top index -> footnotes."""
+    (or a sub-paragraph's) carries its mark: (top index -> footnotes, the footnotes no
+    paragraph cites, such as the sponsors' "*")."""
     found: dict[int, list[Footnote]] = {}
+    left: list[Footnote] = []
     start = 0
     flat = [(k, n) for k, top in enumerate(tops) for n in top.walk()]
     for mark, text, _line in notes:
-        if not mark.isdigit():
-            continue
-        pat = _footnote_pattern(mark)
-        for pos in range(start, len(flat)):
-            k, n = flat[pos]
-            if pat.search(n.text):
-                found.setdefault(k, []).append(Footnote(mark, text))
-                start = pos
-                break
-    return found
+        if mark.isdigit():
+            pat = _footnote_pattern(mark)
+            for pos in range(start, len(flat)):
+                k, n = flat[pos]
+                if pat.search(n.text):
+                    found.setdefault(k, []).append(Footnote(mark, text))
+                    start = pos
+                    break
+            else:
+                left.append(Footnote(mark, text))
+        else:
+            left.append(Footnote(mark, text))
+    return found, left
 
 
 def _raise_syntax(e: UnexpectedInput, source: str | None, lines) -> None:
@@ -454,7 +460,7 @@ def parse_text(text: str, source: str | None = None) -> Resolution:
     for k, node in enumerate(pre, start=1):
         node.number = node.number or str(k)
     ids = _unique([f"PP{n.number}" for n in pre]) + _unique([f"OP{n.number}" for n in ops])
-    notes = _find_footnotes(pre + ops, lexed.footnotes) if lexed.footnotes else {}
+    notes, left = _find_footnotes(pre + ops, lexed.footnotes) if lexed.footnotes else ({}, [])
     built = [_build(node, pid, language, tuple(notes.get(k, ())))
              for k, (node, pid) in enumerate(zip(pre + ops, ids))]
     pre, ops = built[:len(pre)], built[len(pre):]
@@ -464,7 +470,8 @@ def parse_text(text: str, source: str | None = None) -> Resolution:
                       body=body, sponsors=front.sponsors, preambular=tuple(pre),
                       operative=tuple(ops), transition=lexed.transition,
                       closing=tuple(lexed.closing),
-                      sponsor_note=front.sponsor_note, source=source)
+                      sponsor_note=front.sponsor_note, notes=tuple(front.notes),
+                      footnotes=tuple(left), source=source)
 
 
 def parse_document(text: str, source: str | None = None):

@@ -191,6 +191,7 @@ class Front:
     sponsors: tuple[str, ...] = ()
     sponsor_note: str | None = None
     kind: str | None = None
+    notes: list[str] = field(default_factory=list)
     tokens: list[Token] = field(default_factory=list)
 
 
@@ -296,7 +297,7 @@ def read_front(lines: list[Line]) -> Front:
             while i < n and lines[i].text:
                 i += 1
             continue
-        if is_furniture(plain):
+        if is_furniture(plain) or is_furniture(t):   # "*2514762*" (a job number as a bar code)
             i += 1
             continue
         # A sponsor line may wrap over several lines before its ": draft resolution".
@@ -358,6 +359,7 @@ def read_front(lines: list[Line]) -> Front:
         if (plain.startswith("[") and plain.endswith("]")) or (t.startswith("*") and re.sub(r"(\[\^\w+\])+$", "", t).endswith("*")):
             # "[without reference to a Main Committee (A/80/L.2/Rev.1)]", "*Edited version of ...*"
             front.tokens.append(_tok("HEAD_NOTE", line))
+            front.notes.append(t)
             i += 1
             continue
         candidates[-1].append(line)

@@ -259,3 +259,18 @@ def convert_all(tmp: Path, files: list[Path]) -> None:
     subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless",
                     "--convert-to", "pdf", "--outdir", str(tmp / "pdf"), *map(str, files)],
                    check=True, capture_output=True, timeout=180)
+
+
+def test_the_sponsors_footnote_is_a_word_footnote_on_the_sponsors_line():
+    from conftest import corpus_text
+
+    res = parse_text(corpus_text("un-ga-c3-80-L24-draft-report-hrc.txt"))
+    data = render_docx(res)
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        document = z.read("word/document.xml").decode()
+        notes = z.read("word/footnotes.xml").decode()
+    assert "On behalf of the States Members" in notes
+    text = docx_to_text(data)
+    assert "Mauritania:* draft resolution" in text
+    assert "* On behalf of the States Members" in text
+    assert document.count("w:footnoteReference") == 2      # the sponsors' "*" and PP4's "1"

@@ -435,3 +435,15 @@ def test_world_health_assembly_layout():
         ("OP1(1)", "(1)"), ("OP1(2)", "(2)")]
     assert res.find("PP2").references == ("WHA72.2",)
     assert parse_text(render_text(res)) == res
+
+
+def test_front_notes_and_the_sponsors_footnote_are_kept():
+    l24 = parse_text(corpus_text("un-ga-c3-80-L24-draft-report-hrc.txt"))
+    assert [(f.mark, f.text) for f in l24.footnotes] == [
+        ("*", "On behalf of the States Members of the United Nations that are members of the "
+              "Group of African States.")]
+    assert l24.notes == ()                       # "*2517595*" is the job number's bar code
+    res = parse_text(corpus_text("un-ga-res-80-1-palestine-participation-adopted-from-rev1.txt"))
+    assert res.notes == ("[without reference to a Main Committee (A/80/L.2/Rev.1)]",)
+    for r in (l24, res):
+        assert parse_text(render_text(r)) == r

@@ -42,6 +42,7 @@ def lines_of(res: Resolution) -> list[str]:
         joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
         out.append(f"{joined}: draft resolution")
     out += [x for x in (res.title, res.sponsor_note) if x]
+    out += list(res.notes)              # "[without reference to a Main Committee (...)]"
     if res.body:
         out.append(res.body if res.body.endswith(",") else res.body + ",")
     tops = list(res.preambular) + ([None] if res.transition else []) + list(res.operative)
@@ -277,10 +278,11 @@ def test_real_pair_marks(produced):
     for word in ("Regretting", "seeking", "Taking note of the meeting of the Committee"):
         assert word in inserted
     # The new PP3 is one inserted paragraph, mark included; so is each line of the adopted
-    # text's trailer, which the draft did not have.
-    trailer = produced["L2-RES-80-1"][2].closing
-    assert trailer == ("3rd plenary meeting", "19 September 2025")
-    assert len(xp(root, "//w:pPr/w:rPr/w:ins")) == 1 + len(trailer)
+    # text's trailer, and its note, which the draft did not have.
+    adopted = produced["L2-RES-80-1"][2]
+    assert adopted.closing == ("3rd plenary meeting", "19 September 2025")
+    assert adopted.notes == ("[without reference to a Main Committee (A/80/L.2/Rev.1)]",)
+    assert len(xp(root, "//w:pPr/w:rPr/w:ins")) == 1 + len(adopted.closing) + len(adopted.notes)
 
 
 # -- the compilation text ---------------------------------------------------------------------

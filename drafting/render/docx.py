@@ -176,6 +176,8 @@ def front_matter(res: Resolution, house: HouseStyle, date: str | None = None
         out.append(("ResolutionTitle", res.title, PLAIN))
     if res.sponsor_note:
         out.append(("Note", res.sponsor_note, PLAIN))
+    for note in res.notes:
+        out.append(("FrontNote", note, PLAIN))
     if res.body:
         out.append(("Body", res.body_line, house.body))
     return out
@@ -222,6 +224,21 @@ def _with_footnotes(p: Paragraph, spans: list[tuple[str, str]], notes: list[str]
     return "".join(out)
 
 
+def _with_front_footnotes(style: str, text: str, fmt: str, res: Resolution,
+                          notes: list[str]) -> str:
+    """Runs for a front line with references to res.footnotes: after the colon of the
+    sponsors line ("Mauritania:* draft resolution"), else at the end."""
+    head, tail = text, ""
+    if style == "Sponsors" and ": " in text:
+        cut = text.index(": ") + 1
+        head, tail = text[:cut], text[cut:]
+    refs = []
+    for f in res.footnotes:
+        notes.append(f.text)
+        refs.append(footnote_run(f.mark, len(notes)))
+    return run(head, fmt) + "".join(refs) + (run(tail, fmt) if tail else "")
+
+
 def clean_paragraph(p: Paragraph, house: HouseStyle, depth: int = 0,
                     notes: list[str] | None = None) -> Iterator[str]:
     """The paragraph and its sub-paragraphs as plain (untracked) w:p elements; footnote
@@ -244,8 +261,17 @@ def house_of(res: Resolution, style: str | None) -> HouseStyle:
 
 def body_paragraphs(res: Resolution, house: HouseStyle, date: str | None = None,
                     notes: list[str] | None = None) -> Iterator[str]:
-    for style, text, fmt in front_matter(res, house, date):
-        yield paragraph(style, run(text, fmt))
+    front = front_matter(res, house, date)
+    # The footnotes no paragraph cites hang on the sponsors line ("Mauritania:*"), else on
+    # the title, else on the body line.
+    styles = [style for style, _, _ in front]
+    anchor = next((styles.index(s) for s in ("Sponsors", "ResolutionTitle", "Body")
+                   if s in styles), None) if res.footnotes and notes is not None else None
+    for k, (style, text, fmt) in enumerate(front):
+        if k == anchor:
+            yield paragraph(style, _with_front_footnotes(style, text, fmt, res, notes))
+        else:
+            yield paragraph(style, run(text, fmt))
     for p in res.preambular:
         yield from clean_paragraph(p, house, 0, notes)
     if res.transition:
@@ -342,6 +368,7 @@ def _template() -> _Template:
     add("Sponsors", keep_next=True)
     add("ResolutionTitle", align="center", bold=True, caps=True, keep_next=True)
     add("Note", align="center")
+    add("FrontNote", align="center")
     add("Body", first=_INDENT, keep_next=True)
     add("Preambular", first=_INDENT)
     add("Transition", keep_next=True)

@@ -250,20 +250,21 @@ class _ComparisonWriter:
         return self.marks.paragraph(style, spans)
 
     def front(self) -> Iterator[str]:
-        old = front_matter(self.c.old, self.house)
-        new = front_matter(self.c.new, self.house)
-        # Each front line has its own style (Symbol, Sponsors, ResolutionTitle, Note, Body).
-        olds = {style: (text, fmt) for style, text, fmt in old}
-        news = {style: (text, fmt) for style, text, fmt in new}
-        order = [s for s, _, _ in new]
-        for i, (style, _, _) in enumerate(old):
-            if style not in news:
-                before = [s for s, _, _ in old[:i] if s in news]
-                order.insert(order.index(before[-1]) + 1 if before else 0, style)
-        for style in order:
-            o, n = olds.get(style), news.get(style)
+        old = _keyed(front_matter(self.c.old, self.house))
+        new = _keyed(front_matter(self.c.new, self.house))
+        # Each front line is keyed by its style (Symbol, Sponsors, ResolutionTitle, Note,
+        # Body) and its rank among the lines of that style (two symbol lines, two notes).
+        olds = {key: (text, fmt) for key, text, fmt in old}
+        news = {key: (text, fmt) for key, text, fmt in new}
+        order = [k for k, _, _ in new]
+        for i, (key, _, _) in enumerate(old):
+            if key not in news:
+                before = [k for k, _, _ in old[:i] if k in news]
+                order.insert(order.index(before[-1]) + 1 if before else 0, key)
+        for key in order:
+            o, n = olds.get(key), news.get(key)
             fmt = (n or o)[1]
-            yield self.text_line(style, o and o[0], n and n[0], fmt)
+            yield self.text_line(key[0], o and o[0], n and n[0], fmt)
 
     def body(self) -> Iterator[str]:
         yield from self.front()
@@ -316,6 +317,16 @@ class _ComparisonWriter:
         old, new = self.c.old.transition, self.c.new.transition
         if old or new:
             yield self.text_line("Transition", old, new, self.house.transition)
+
+
+def _keyed(front: list[tuple[str, str, str]]) -> list[tuple[tuple[str, int], str, str]]:
+    """[(style, text, fmt)] -> [((style, rank among that style's lines), text, fmt)]."""
+    seen: dict[str, int] = {}
+    out = []
+    for style, text, fmt in front:
+        seen[style] = seen.get(style, 0) + 1
+        out.append(((style, seen[style]), text, fmt))
+    return out
 
 
 def render_comparison(comparison: Comparison, author: str, date=FIXED_DATE) -> bytes:

@@ -51,6 +51,8 @@ def render_text(res: Resolution) -> str:
         out += [res.title, ""]
     if res.sponsor_note:
         out += [res.sponsor_note, ""]
+    for note in res.notes:
+        out += [note, ""]
     out += [res.body_line, ""]
     # Preambular paragraphs are printed unnumbered, as adopted texts print them, unless one
     # carries an inserted label (PP3bis while negotiating): then all as "PP3bis ...". A gap
@@ -73,7 +75,8 @@ def render_text(res: Resolution) -> str:
         annex = next((k for k, line in enumerate(res.closing) if is_annex_heading(line)), annex)
     if annex:
         out += [*res.closing[:annex], ""]
-    notes = [f for top in res.paragraphs() for p in top.walk() for f in p.footnotes]
+    notes = list(res.footnotes) + [f for top in res.paragraphs() for p in top.walk()
+                                   for f in p.footnotes]
     if notes:
         out += ["__________", ""]
         out += [f"{f.mark} {f.text}" for f in notes]
