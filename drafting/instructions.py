@@ -123,6 +123,13 @@ def _build_transformer():
             *ordinals, part, _word = items
             return [f"{_prefix(part)}{ordinal_value(o)}" for o in ordinals]
 
+        def numbered_range(self, part, _word, first, last):
+            return [_prefix(part) + str(n) for n in _range(_label(first), _label(last), first)]
+
+        def ordinal_range(self, first, last, part, _word):
+            return [f"{_prefix(part)}{n}" for n in
+                    _range(str(ordinal_value(first)), str(ordinal_value(last)), first)]
+
         def refs(self, *groups):
             out: list[str] = []
             for g in groups:
@@ -228,6 +235,22 @@ def _build_transformer():
     return ToOperations()
 
 
+class _BadRange(Exception):
+    """A range of paragraphs that names no set one can count, at `token`."""
+
+    def __init__(self, message: str, token):
+        super().__init__(message)
+        self.token = token
+
+
+def _range(first: str, last: str, token) -> range:
+    """"4", "6" -> 4, 5, 6. A range is of plain numbers in order: "4 to 5bis" or "6 to 4"
+    name no set of paragraphs one can count."""
+    if not (first.isdigit() and last.isdigit()) or int(last) < int(first):
+        raise _BadRange(f"not a range of paragraphs: {first} to {last}", token)
+    return range(int(first), int(last) + 1)
+
+
 def _short(token) -> str:
     """'OP 5BIS(a)' -> 'OP5bis(a)'."""
     s = re.sub(r"\s+", "", str(token))
@@ -298,7 +321,15 @@ def _parse(text: str, source: str | None, line_offset: int = 0) -> tuple[Operati
         lines = text.splitlines()
         src = lines[line - 1] if 0 < line <= len(lines) else None
         raise ParseError(message, source, line + line_offset, column, src) from None
+    except _BadRange as e:
+        lines = text.splitlines()
+        line = e.token.line or 1
+        src = lines[line - 1] if 0 < line <= len(lines) else None
+        raise ParseError(str(e), source, line + line_offset, e.token.column or 1, src) from None
     except VisitError as e:  # pragma: no cover - a transformer bug shows its cause
+        if isinstance(e.orig_exc, _BadRange):
+            raise ParseError(str(e.orig_exc), source, (e.orig_exc.token.line or 1) + line_offset,
+                             e.orig_exc.token.column or 1, None) from None
         raise e.orig_exc
 
 

@@ -321,3 +321,20 @@ def test_amendment_document_with_a_tabbed_masthead_and_plural_amendments():
     assert (doc.symbol, doc.amends, doc.sponsors) == ("A/C.3/79/L.70", "A/C.3/79/L.41",
                                                        ("Egypt", "Pakistan", "Saudi Arabia"))
     assert [(o.op, o.target, o.old) for o in doc.operations] == [("delete_text", "OP7(a)", "progressively")]
+
+
+@pytest.mark.parametrize("text, targets", [
+    ("Delete operative paragraphs 4 to 6.", ["OP4", "OP5", "OP6"]),
+    ("Delete operative paragraphs 4-6 and renumber the remaining paragraphs.", ["OP4", "OP5", "OP6"]),
+    ("Delete the fourth to sixth preambular paragraphs.", ["PP4", "PP5", "PP6"]),
+    ("Delete operative paragraphs 7 through 8.", ["OP7", "OP8"]),
+])
+def test_ranges_of_paragraphs(text, targets):
+    assert [(o.op, o.target) for o in parse_instructions(text)] == [
+        ("delete_paragraph", t) for t in targets]
+
+
+def test_a_range_backwards_is_a_located_error():
+    with pytest.raises(ParseError) as e:
+        parse_instructions("Delete operative paragraphs 6 to 4.")
+    assert (e.value.line, e.value.column) == (1, 29) and "not a range" in str(e.value)
