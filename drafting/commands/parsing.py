@@ -15,6 +15,10 @@ def outline(doc) -> str:
         lines.append(f"body: {doc.body}")
     if doc.sponsors:
         lines.append("sponsors: " + ", ".join(doc.sponsors))
+    for note in getattr(doc, "notes", ()):
+        lines.append(f"note: {note}")
+    for f in getattr(doc, "footnotes", ()):
+        lines.append(f"footnote {f.mark}: {f.text}")
     if doc.kind == "amendment":
         lines.append(f"amends: {doc.amends}")
         for op in doc.operations:
@@ -39,6 +43,9 @@ def outline(doc) -> str:
         lines.append(doc.transition)
     for p in doc.operative:
         walk(p, 0)
+    closing = [line for line in doc.closing if line.strip()]
+    if closing:
+        lines.append("closing: " + " / ".join(closing[:3]) + (" / ..." if len(closing) > 3 else ""))
     return "\n".join(lines) + "\n"
 
 
