@@ -237,7 +237,9 @@ def test_word_tracked_changes_become_amendments_by_author(l24, tmp_path):
 def test_show(l24):
     result = run("show", l24)
     assert result.exit_code == 0
-    assert result.output.splitlines()[4:6] == [
+    assert result.output.splitlines()[4:7] == [
+        "footnote *: On behalf of the States Members of the United Nations that are members "
+        "of the Group of African States.",
         "PP1        [Recalling] Recalling its resolutions 60/251 of 15 March 2006, ...",
         "PP2        [Recalling also] Recalling also its resolutions 62/219 of 22 December ...",
     ]
