@@ -250,7 +250,21 @@ class _Draft:
             p, subparagraphs=p.subparagraphs[:at] + (new,) + p.subparagraphs[at:]))
         return pid
 
+    def _insert_first_sub(self, ref: str, op: Operation, aid) -> str:
+        """The first sub-paragraph of `ref`: (a) under a paragraph, (i) under a sub-paragraph."""
+        parent = self.get(ref, aid, op.target)
+        if parent.subparagraphs:
+            raise _error(f"{ref} already has sub-paragraphs: place the new one after one of "
+                         f"them", aid, op.target, f"{ref} already has sub-paragraphs")
+        label = "i" if "(" in ref else "a"
+        pid = f"{ref}({label})"
+        new = Paragraph(id=pid, text=op.new, label=label, marker=f"({label})")
+        self.put(ref, lambda p: replace(p, subparagraphs=(new,)))
+        return pid
+
     def _insert_paragraph(self, op: Operation, aid) -> str:
+        if (op.position or "").startswith("into "):
+            return self._insert_first_sub(op.position[5:], op, aid)
         side, ref = self._where(op, aid, subs=True)
         if ref not in self.paras:
             return self._insert_sub(side, ref, op, aid)
@@ -657,7 +671,8 @@ def _apply_text(text: str, op: Operation) -> str:
 
 def _paragraph_ops(old: Paragraph, new: Paragraph, emit) -> None:
     """Emit the operations turning `old` into `new`, sub-paragraphs aligned by id; a new
-    sub-paragraph goes after the one before it (none can go before the first)."""
+    sub-paragraph goes after the one before it, or into a paragraph that had none (none
+    can go before an existing first one)."""
     for op in _text_ops(old.id, old.text, new.text):
         emit(op)
     # Sub-paragraphs match by their place under the parent ("(a)"), not by full id: the
@@ -673,9 +688,27 @@ def _paragraph_ops(old: Paragraph, new: Paragraph, emit) -> None:
         elif prev is not None:
             prev = emit(Operation("insert_paragraph", prev, new=sub.text,
                                   position=f"after {prev}"))
+            _insert_subs(prev, sub, emit)
+        elif not old.subparagraphs:
+            prev = emit(Operation("insert_paragraph", old.id, new=sub.text,
+                                  position=f"into {old.id}"))
+            _insert_subs(prev, sub, emit)
     for rel, sub in old_subs.items():
         if rel not in new_rel:
             emit(Operation("delete_paragraph", sub.id))
+
+
+def _insert_subs(pid: str, new: Paragraph, emit) -> None:
+    """Emit the sub-paragraphs of `new`, just inserted as `pid`: the first into it, each
+    next one after the one before, theirs in turn."""
+    prev = None
+    for sub in new.subparagraphs:
+        if prev is None:
+            prev = emit(Operation("insert_paragraph", pid, new=sub.text, position=f"into {pid}"))
+        else:
+            prev = emit(Operation("insert_paragraph", prev, new=sub.text,
+                                  position=f"after {prev}"))
+        _insert_subs(prev, sub, emit)
 
 
 def derive_operations(old: Resolution, new: Resolution) -> tuple[Operation, ...]:
@@ -683,8 +716,7 @@ def derive_operations(old: Resolution, new: Resolution) -> tuple[Operation, ...]
     then by text; word-level edits inside each paragraph (diff-match-patch); whole
     paragraphs inserted, deleted or moved. apply_operations(old, result) has new's texts.
 
-    Not expressible yet, so left out: a sub-paragraph added before the first one, and the
-    sub-paragraphs of a new paragraph (it is inserted with its own text only).
+    Not expressible yet, so left out: a sub-paragraph added before an existing first one.
     """
     draft = _Draft(old)
     ops: list[Operation] = []
@@ -721,6 +753,7 @@ def derive_operations(old: Resolution, new: Resolution) -> tuple[Operation, ...]
                                          f"{'preamble' if kind == 'PP' else 'operative part'}")
                 prev = emit(Operation("insert_paragraph", prev or order[0], new=p.text,
                                       position=position))
+                _insert_subs(prev, p, emit)
         # Deletions last, so that there is always a paragraph to place new ones next to.
         for i, p in enumerate(o):
             if i not in kept:

@@ -214,6 +214,12 @@ def _build_transformer():
             return [Operation("insert_paragraph", t, new=new, position=f"{where} {t}")
                     for t in targets]
 
+        def insert_first_sub(self, *items):
+            targets = next(x for x in items if isinstance(x, list))
+            new = items[-1]
+            return [Operation("insert_paragraph", t, new=new, position=f"into {t}")
+                    for t in targets]
+
         def delete_paragraphs(self, refs, _renumber=None):
             return [Operation("delete_paragraph", t) for t in refs]
 
@@ -394,6 +400,9 @@ def to_instruction(op: Operation) -> str:
         return f"Delete {where}."
     if kind == "replace_paragraph":
         return f"Replace {where} with the following: {_quote(op.new)}."
+    if kind == "insert_paragraph" and (op.position or "").startswith("into "):
+        return (f"In {paragraph_name(op.position[5:])}, insert a new subparagraph, reading: "
+                f"{_quote(op.new)}.")
     if kind == "insert_paragraph":
         side, _, named = (op.position or f"after {op.target}").partition(" ")
         kind_word = "operative" if op.target.startswith("OP") else "preambular"

@@ -206,6 +206,7 @@ class Operation:
     - delete_text: `old`; replace_text: `old` -> `new`; replace_all: `old` -> `new` in every
       paragraph (`target` None);
     - insert_paragraph: `target` the paragraph named, `position` "after OP3" / "before PP1",
+      or "into OP3" (the first sub-paragraph of a paragraph that has none),
       `new` the paragraph's text; move_paragraph: `target` moves to `position`;
     - delete_paragraph, replace_paragraph (`new`).
     `occurrence` picks the n-th match of `anchor`/`old` when the instruction says which.

@@ -399,3 +399,26 @@ def test_derive_round_trip(pair):
     got = apply_operations(old, derive_operations(old, new))
     assert [p.full_text() for p in got.preambular] == [p.full_text() for p in new.preambular]
     assert [p.full_text() for p in got.operative] == [p.full_text() for p in new.operative]
+
+
+def test_a_first_subparagraph_goes_into_a_paragraph_that_has_none():
+    from drafting.parse import parse_text
+    from drafting.render.text import render_text
+
+    res = parse_text("The General Assembly,\n\n1. Decides to act;\n\n2. Requests the following:\n\n"
+                     "(a) A report;\n")
+    ops = parse_instructions('In operative paragraph 1, insert a new subparagraph, reading: '
+                             '"In good faith;"')
+    out = apply_operations(res, ops, "A9")
+    assert [(s.id, s.marker, s.text) for s in out.find("OP1").subparagraphs] == [
+        ("OP1(a)", "(a)", "In good faith;")]
+    assert parse_text(render_text(out)).find("OP1(a)").text == "In good faith;"
+    # Under a sub-paragraph, the first is (i).
+    out = apply_operations(res, [Operation("insert_paragraph", "OP2(a)", new="Annual;",
+                                           position="into OP2(a)")])
+    assert out.find("OP2(a)(i)").text == "Annual;"
+    # A paragraph that has sub-paragraphs takes new ones after one of them.
+    with pytest.raises(AmendmentError) as e:
+        apply_operations(res, [Operation("insert_paragraph", "OP2", new="x", position="into OP2")],
+                         "A10")
+    assert "A10" in str(e.value) and "OP2" in str(e.value)

@@ -215,3 +215,26 @@ def test_symbols_in_finds_what_the_pattern_finds(pieces):
     text = "".join(pieces)
     expected = tuple(dict.fromkeys(m.group(0).strip() for m in SYMBOL.finditer(text)))
     assert symbols_in(text) == expected
+
+
+@SETTINGS
+@given(res=resolutions(), seed=st.integers(0, 2**32 - 1))
+def test_derived_amendments_carry_new_subparagraphs(res, seed):
+    # A new operative paragraph with sub-paragraphs, or sub-paragraphs given to one that had
+    # none: the derived amendments insert them too ("insert a new subparagraph").
+    old = parse_text(render_text(res))
+    rng = random.Random(seed)
+    ops = list(old.operative)
+    subs = tuple(Paragraph(id=f"x({LETTERS[i]})", label=LETTERS[i], marker=f"({LETTERS[i]})",
+                           text=t) for i, t in enumerate(rng.sample(SUB_TEXTS, rng.randrange(1, 4))))
+    bare = [k for k, p in enumerate(ops) if not p.subparagraphs]
+    if bare and rng.random() < 0.5:
+        k = rng.choice(bare)
+        ops[k] = replace(ops[k], text=ops[k].text.rstrip(";.,") + ":", subparagraphs=subs)
+    else:
+        ops.insert(rng.randrange(len(ops) + 1),
+                   Paragraph(id="OPnew", text="Decides that:", subparagraphs=subs))
+    new = parse_text(render_text(_renumber(replace(old, operative=tuple(ops)))))
+    derived = derive_operations(old, new)
+    assert texts(apply_operations(old, derived)) == texts(new)
+    assert any(op.position and op.position.startswith("into ") for op in derived)
