@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Callable, Iterable, Sequence
 
 from drafting.errors import AmendmentError
-from drafting.model import Amendment, Operation, Paragraph, Resolution
+from drafting.model import TITLE, Amendment, Operation, Paragraph, Resolution
 from drafting.numbering import SUFFIXES, LabelError, next_label_after, \
     next_label_before_first, split_label
 from drafting.order import in_order
@@ -155,12 +155,17 @@ class _Draft:
         self.res = res
         self.order = {"PP": [p.id for p in res.preambular], "OP": [p.id for p in res.operative]}
         self.paras = {p.id: p for p in res.paragraphs()}
+        if res.title is not None:
+            # The title takes text edits like a paragraph ("In the title, replace ...").
+            self.paras[TITLE] = Paragraph(id=TITLE, text=res.title)
         # Labels ever used in this run: a deleted paragraph's number stays free of reuse.
         self.used = {k: {pid[2:] for pid in ids} for k, ids in self.order.items()}
 
     def result(self) -> Resolution:
+        title = self.paras[TITLE].text if TITLE in self.paras else self.res.title
         return self.res.evolve(preambular=tuple(self.paras[i] for i in self.order["PP"]),
-                               operative=tuple(self.paras[i] for i in self.order["OP"]))
+                               operative=tuple(self.paras[i] for i in self.order["OP"]),
+                               title=title)
 
     def get(self, pid: str, aid, target) -> Paragraph:
         top = self.paras.get(_top(pid))
@@ -187,6 +192,9 @@ class _Draft:
             self._replace_all(op, aid)
         elif kind in ("insert_text", "delete_text", "replace_text"):
             self._text(op, aid)
+        elif op.target == TITLE:
+            raise _error(f"{kind} does not apply to the title", aid, op.target,
+                         f"{kind} does not apply to the title")
         elif kind == "delete_paragraph":
             self.get(op.target, aid, op.target)
             if op.target in self.paras:
@@ -208,7 +216,7 @@ class _Draft:
 
     def _where(self, op: Operation, aid, subs: bool = False) -> tuple[str, str]:
         side, _, ref = (op.position or "").partition(" ")
-        if side not in ("after", "before") or not ref:
+        if side not in ("after", "before") or not ref or ref == TITLE:
             raise _error(f"position {op.position!r} is not 'after X' or 'before X'", aid,
                          op.target, f"position {op.position!r} is not understood")
         if ref not in self.paras:
@@ -724,6 +732,10 @@ def derive_operations(old: Resolution, new: Resolution) -> tuple[Operation, ...]
     def emit(op: Operation) -> str | None:
         ops.append(op)
         return draft.apply(op, None)
+
+    if old.title is not None and new.title is not None:
+        for op in _text_ops(TITLE, old.title, new.title):
+            emit(op)
 
     for kind, o, n in (("PP", old.preambular, new.preambular),
                        ("OP", old.operative, new.operative)):

@@ -17,7 +17,7 @@ from functools import lru_cache
 from drafting.errors import ParseError
 from drafting.parse import grammar_dir, load_grammar
 from drafting.symbols import is_symbol
-from drafting.model import AmendmentDocument, Operation
+from drafting.model import TITLE, AmendmentDocument, Operation
 
 __all__ = ["parse_instructions", "to_instruction", "is_amendment_document",
            "parse_amendment_document"]
@@ -214,6 +214,9 @@ def _build_transformer():
             return [Operation("insert_paragraph", t, new=new, position=f"{where} {t}")
                     for t in targets]
 
+        def in_title(self, *items):
+            return [edit(TITLE) for edit in items[-1]]
+
         def insert_first_sub(self, *items):
             targets = next(x for x in items if isinstance(x, list))
             new = items[-1]
@@ -361,7 +364,10 @@ def _quote(text: str) -> str:
 
 
 def paragraph_name(pid: str) -> str:
-    """'OP5bis' -> 'operative paragraph 5bis'; 'OP1(a)(i)' -> 'operative paragraph 1 (a) (i)'."""
+    """'OP5bis' -> 'operative paragraph 5bis'; 'OP1(a)(i)' -> 'operative paragraph 1 (a) (i)';
+    'title' -> 'the title'."""
+    if pid == TITLE:
+        return "the title"
     m = re.fullmatch(r"(OP|PP)(\d+[a-z]*)((?:\([a-z]+\))*)", pid)
     if not m:
         raise ValueError(f"not a paragraph id: {pid!r}")

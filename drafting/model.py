@@ -197,6 +197,10 @@ class Resolution:
         )
 
 
+# The target of an operation on the title ("In the title, replace ..."), not a paragraph.
+TITLE = "title"
+
+
 @dataclass(frozen=True)
 class Operation:
     """One change to one paragraph, as an amendment instruction states it.

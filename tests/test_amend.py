@@ -422,3 +422,21 @@ def test_a_first_subparagraph_goes_into_a_paragraph_that_has_none():
         apply_operations(res, [Operation("insert_paragraph", "OP2", new="x", position="into OP2")],
                          "A10")
     assert "A10" in str(e.value) and "OP2" in str(e.value)
+
+
+def test_amendments_to_the_title():
+    from drafting.parse import parse_text
+
+    res = parse_text(corpus_text("un-ga-80-L2-draft-palestine-participation-original.txt"))
+    ops = parse_instructions('In the title of the draft resolution, replace "during" with "at".')
+    assert [(o.op, o.target) for o in ops] == [("replace_text", "title")]
+    out = apply_operations(res, ops, "A1")
+    assert out.title == "Participation by the State of Palestine at the eightieth session"
+    assert (out.preambular, out.operative) == (res.preambular, res.operative)
+    with pytest.raises(AmendmentError) as e:
+        apply_operations(res, parse_instructions('In the title, delete "Assembly".'), "A2")
+    assert "A2" in str(e.value) and "title" in str(e.value)
+    # An edited copy with another title gives the same instruction back.
+    derived = derive_operations(res, out)
+    assert apply_operations(res, derived).title == out.title
+    assert all(o.target == "title" for o in derived)
