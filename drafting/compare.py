@@ -608,11 +608,16 @@ def _header(old: Resolution, new: Resolution, strict: bool) -> tuple[tuple[str, 
     """Front matter that changed: (name, old value, new value)."""
     out = []
     for name in ("kind", "symbol", "title", "body", "sponsors", "transition", "sponsor_note",
-                 "notes", "footnotes", "closing"):
-        a, b = getattr(old, name), getattr(new, name)
+                 "notes", "footnotes", "headings", "closing"):
+        if name == "headings":
+            # Section headings and option labels, in order (their paragraphs' numbers may
+            # shift with an insertion: the words are compared, not where they hang).
+            a, b = (tuple(h for p in r.paragraphs() for h in p.heading) for r in (old, new))
+        else:
+            a, b = getattr(old, name), getattr(new, name)
         if name == "footnotes":
             a, b = tuple(f"{f.mark} {f.text}" for f in a), tuple(f"{f.mark} {f.text}" for f in b)
-        if name in ("closing", "notes", "footnotes") and not strict:
+        if name in ("closing", "notes", "footnotes", "headings") and not strict:
             # Line breaks and blank lines in a trailer or annex are layout, not words.
             same = canonical(" ".join(a)) == canonical(" ".join(b))
         elif isinstance(a, str) and isinstance(b, str) and not strict:

@@ -59,6 +59,9 @@ class Paragraph:
     footnotes: tuple[Footnote, ...] = ()
     references: tuple[str, ...] = ()
     status: str = "pending"
+    # Lines printed just before the paragraph, verbatim: a section heading ("### II.
+    # MITIGATION"), an option label ("**Option 2:** No text;"). They go where it goes.
+    heading: tuple[str, ...] = ()
     # Where it started in the user's file (1-based); not part of the paragraph's identity.
     line: int | None = field(default=None, compare=False)
 
@@ -91,6 +94,8 @@ class Paragraph:
             "references": list(self.references),
             "status": self.status,
         })
+        if self.heading:
+            d["heading"] = list(self.heading)
         if self.line is not None:
             d["line"] = self.line
         return d
@@ -103,7 +108,7 @@ class Paragraph:
             subparagraphs=tuple(cls.from_dict(s) for s in d.get("subparagraphs") or ()),
             footnotes=tuple(Footnote(f["mark"], f["text"]) for f in d.get("footnotes") or ()),
             references=tuple(d.get("references") or ()), status=d.get("status", "pending"),
-            line=d.get("line"),
+            heading=tuple(d.get("heading") or ()), line=d.get("line"),
         )
 
 

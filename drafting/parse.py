@@ -292,11 +292,12 @@ class _Node:
     """A paragraph as the grammar shapes it: joined text, number or label, sub-paragraphs.
     Ids, opener, references and footnotes are given in `_build`, once the whole text is in."""
 
-    __slots__ = ("text", "number", "label", "marker", "line", "subs")
+    __slots__ = ("text", "number", "label", "marker", "line", "subs", "heading")
 
-    def __init__(self, text: str, number, label, marker, line, subs: list["_Node"]):
+    def __init__(self, text: str, number, label, marker, line, subs: list["_Node"],
+                 heading: tuple[str, ...] = ()):
         self.text, self.number, self.label, self.marker = text, number, label, marker
-        self.line, self.subs = line, subs
+        self.line, self.subs, self.heading = line, subs, heading
 
     def walk(self):
         yield self
@@ -316,13 +317,29 @@ class ToNodes(Transformer):
         # Wrapped lines joined, runs of white space collapsed: the only normalisation.
         return _Node(" ".join(" ".join(lines).split()), number, label, marker, head.line, subs)
 
+    @staticmethod
+    def _heading(children: list) -> tuple[tuple[str, ...], list]:
+        """The heading lines at the front of a paragraph's children, and the rest."""
+        k = 0
+        while k < len(children) and isinstance(children[k], Token) and \
+                children[k].type in ("PPHEADING", "OPHEADING"):
+            k += 1
+        return tuple(str(t) for t in children[:k]), children[k:]
+
     def preambular(self, children):
+        heading, children = self._heading(children)
         if children[0].type == "PPNUM":
-            return self._node(children[1], children[2:], number=str(children[0]))
-        return self._node(children[0], children[1:])
+            node = self._node(children[1], children[2:], number=str(children[0]))
+        else:
+            node = self._node(children[0], children[1:])
+        node.heading = heading
+        return node
 
     def operative_paragraph(self, children):
-        return self._node(children[0], children[1:], number=str(children[0]))
+        heading, children = self._heading(children)
+        node = self._node(children[0], children[1:], number=str(children[0]))
+        node.heading = heading
+        return node
 
     def subparagraph(self, children):
         marker = str(children[0]).strip()
@@ -357,7 +374,7 @@ def _build(node: _Node, pid: str, language: str, footnotes: tuple = ()) -> Parag
                      marker=node.marker,
                      opener=opener_of(text, language) if node.label is None else None,
                      subparagraphs=subs, footnotes=footnotes, references=symbols_in(text),
-                     line=node.line)
+                     heading=node.heading, line=node.line)
 
 
 def _unique(ids: list[str]) -> list[str]:

@@ -655,8 +655,17 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None) -> Body:
     in_footnotes = False
     after_header = False     # just after a page header, where a running title may appear
     awaiting = False         # a number or label alone on its line: its text comes next
-    trailer: list[tuple[int, str]] = []   # (tokens so far, line) for text set apart
+    # Lines set apart between paragraphs (a section heading, an option label, a trailer):
+    # held until the next paragraph starts, then its heading; left over at the end, the
+    # closing.
+    held: list[Line] = []
     annex_at: int | None = None
+
+    def flush(kind: str) -> None:
+        """The held lines as the heading of the paragraph about to start."""
+        for h in held:
+            tokens.append(_tok(kind, h))
+        held.clear()
     i = 0
     n = len(lines)
     while i < n:
@@ -715,12 +724,14 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None) -> Body:
             rest = lm.group("rest").strip()
             col = line.column + len(t) - len(lm.group("rest")) + (len(lm.group("rest")) - len(lm.group("rest").lstrip()))
             if lm.group("part") == "PP" and section == "pre":
+                flush("PPHEADING")
                 tokens.append(Token("PPNUM", label, line=line.no, column=line.column))
                 tokens.append(Token("PARA", rest, line=line.no, column=col))
                 text_so_far, awaiting, level1_label = rest, not rest, None
                 blank = False
                 continue
             if lm.group("part") == "OP":
+                flush("OPHEADING")
                 tokens.append(Token("NUM", label, line=line.no, column=line.column))
                 if rest:
                     tokens.append(Token("LINE", rest, line=line.no, column=col))
@@ -733,6 +744,7 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None) -> Body:
         if nm and (nm.group("dot") or nm.group("glued") or nm.group("sfx")
                    or not nm.group("rest").strip()) and (complete or blank):
             label = nm.group("num") + (nm.group("sfx") or "").lower()
+            flush("OPHEADING")
             tokens.append(Token("NUM", label, line=line.no, column=line.column,
                                 end_line=line.no, end_column=line.column + len(nm.group(0))))
             rest = nm.group("rest")
@@ -768,6 +780,7 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None) -> Body:
         if _HEADING.match(t) and (complete or blank) and line.indent < 2:
             # "### II. INTENDED NATIONALLY DETERMINED CONTRIBUTIONS", "**Option 2:** No text;"
             # between paragraphs: a section heading or an option label, not a paragraph.
+            held.append(line)
             blank = True
             continue
 
@@ -778,6 +791,7 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None) -> Body:
                 tokens.append(_tok("LINE", line))
                 text_so_far += " " + t
             else:
+                flush("PPHEADING")
                 tokens.append(_tok("PARA", line))
                 level1_label = None
                 text_so_far = t
@@ -788,15 +802,15 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None) -> Body:
                 # indented under it: a trailer ("3rd plenary meeting"), a date, an option
                 # label ("**Option 2:** No text;" after 19quinquies in the UNFCCC draft).
                 # The lines that follow it without a break ("19 September 2025") go too.
-                # Kept as the closing when no paragraph comes after it.
-                trailer.append((len(tokens), t))
+                # Kept: the next paragraph's heading, or the closing when none comes after.
+                held.append(line)
                 blank = True
                 continue
             else:
                 tokens.append(_tok("LINE", line))
                 text_so_far += " " + t
         blank = False
-    closing = [t for count, t in trailer if count == len(tokens)]
+    closing = [h.text for h in held]
     if annex_at is not None:
         closing += _verbatim_block(lines[annex_at:], symbol)
     return Body(tokens, footnotes, transition, closing)

@@ -403,3 +403,15 @@ def test_a_changed_annex_is_a_change_and_a_rewrapped_one_is_not(tmp_path):
     result = CliRunner().invoke(cli, ["compare", str(a), str(b), "--format", "text"])
     assert result.exit_code == 1
     assert "closing: " in result.output and "{+" in result.output and "three years" in result.output
+
+
+def test_a_changed_heading_is_a_change():
+    from drafting.parse import parse_text
+
+    text = ("The General Assembly,\n\nRecalling its resolution 75/1,\n\n### I. General\n\n"
+            "1. Decides to act;\n\n### II. Follow-up\n\n2. Requests a report.\n")
+    old = parse_text(text)
+    assert [p.heading for p in old.operative] == [("### I. General",), ("### II. Follow-up",)]
+    new = parse_text(text.replace("II. Follow-up", "II. Implementation"))
+    assert [name for name, _, _ in compare(old, new).header] == ["headings"]
+    assert compare(old, parse_text(text)).header == ()

@@ -447,3 +447,12 @@ def test_front_notes_and_the_sponsors_footnote_are_kept():
     assert res.notes == ("[without reference to a Main Committee (A/80/L.2/Rev.1)]",)
     for r in (l24, res):
         assert parse_text(render_text(r)) == r
+
+
+def test_headings_and_option_labels_stay_with_the_paragraph_after_them():
+    res = parse_text(corpus_text("unfccc-cop21-draft-decision-6nov2015-bis-ter-excerpt.txt"))
+    headed = {p.id: p.heading for p in res.paragraphs() if p.heading}
+    assert headed["OP11"] == ("### II. INTENDED NATIONALLY DETERMINED CONTRIBUTIONS",)
+    assert headed["OP20"] == ("**Option 2:** No text;",)
+    assert [k for k in headed if k.startswith("OP6")] == ["OP6", "OP6#2", "OP6#3"]
+    assert parse_text(render_text(res)) == res

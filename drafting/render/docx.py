@@ -243,6 +243,8 @@ def clean_paragraph(p: Paragraph, house: HouseStyle, depth: int = 0,
                     notes: list[str] | None = None) -> Iterator[str]:
     """The paragraph and its sub-paragraphs as plain (untracked) w:p elements; footnote
     texts are appended to `notes` (their ids are 1-based positions in it)."""
+    for line in p.heading:
+        yield paragraph("SectionHeading", run(line))
     label = label_of(p)
     spans = text_spans(p, house)
     body = _with_footnotes(p, spans, notes) if notes is not None else "".join(
@@ -378,6 +380,7 @@ def _template() -> _Template:
     add("SubParagraph2", left=3 * _INDENT, first=-_INDENT)
     add("SubParagraph3", left=4 * _INDENT, first=-_INDENT)
     add("Closing")
+    add("SectionHeading", bold=True, keep_next=True)
     add("Heading", align="center", bold=True, keep_next=True)
     add("Footnote Text", size=20, after=0)
 

@@ -217,6 +217,12 @@ class _ComparisonWriter:
         kind = force or {"inserted": "+", "deleted": "-"}.get(pc.change, "=")
         if kind == "+" and new is None or kind == "-" and old is None:
             return
+        # Headings printed before the paragraph ("### II. MITIGATION"), line against line.
+        olds = old.heading if old is not None and kind != "+" else ()
+        news = new.heading if new is not None and kind != "-" else ()
+        for k in range(max(len(olds), len(news))):
+            yield self.text_line("SectionHeading", olds[k] if k < len(olds) else None,
+                                 news[k] if k < len(news) else None, PLAIN)
         house, author = self.house, self.author
         if kind == "+":
             spans = label_spans(None, new, author) + whole_spans(new, house, "+", author)
@@ -545,6 +551,8 @@ class _CompilationWriter:
                     yield self.marks.paragraph(style_of(new_p, d), spans, ("+", prop.author))
 
     def top(self, p: Paragraph, props: Sequence[_Proposal]) -> Iterator[str]:
+        for line in p.heading:
+            yield paragraph("SectionHeading", run(line))
         on_it = [prop for prop in props if p.id in prop.touched]
         # Proposals that clash with another one on this paragraph become alternatives.
         alts = [a for a in on_it if any(a is not b and _overlap(a, b, p.id) for b in on_it)]

@@ -25,6 +25,8 @@ def join_names(names) -> str:
 
 
 def _paragraph(p: Paragraph, out: list[str], pp_labels: bool = False) -> None:
+    for line in p.heading:
+        out += [line, ""]
     if p.label is not None:
         out.append(f"{p.marker or '(' + p.label + ')'} {p.text}".rstrip())
     elif p.id.startswith("OP"):
