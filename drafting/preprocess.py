@@ -417,25 +417,40 @@ ROMANS = tuple(_ROMANS)
 # ---------------------------------------------------------------------------------------
 # Degraded extractions: paragraphs run together on long lines
 
+class _Lazy:
+    """A pattern compiled on its first use: unflatten's patterns, which most texts never
+    need (compiling them all costs every command about 2 ms)."""
+
+    __slots__ = ("args", "rx")
+
+    def __init__(self, *args):
+        self.args, self.rx = args, None
+
+    def __getattr__(self, name):
+        if self.rx is None:
+            self.rx = re.compile(*self.args)
+        return getattr(self.rx, name)
+
+
 _FLAT_LINE = 200            # a line this long may hold several paragraphs
 # Where a body line may start inside a long line; a look-ahead, so that a candidate that is
 # not a body ("A new programme, ...") does not hide one that starts inside it.
-_BODY_IN_LINE = re.compile(
+_BODY_IN_LINE = _Lazy(
     r"(?:(?<=\s)|^)(?=([*_]{0,2}(?:(?:The|THE|El|EL|La|LA|Le|LE|Les|LES|Los|LOS|A|O|Il|إن)\s+"
     r"|L['’])[^,;:.()،]{2,90}?[,،][*_]{0,2}))")
 # Where a paragraph may end inside a long line: a mark, perhaps a footnote mark glued to it
 # ("Council,1"), or "; and" ("; y", "; et"), then white space.
-_PARAGRAPH_BREAK = re.compile(
+_PARAGRAPH_BREAK = _Lazy(
     r"(?:[,;]\s(?:and|or|y|o|et|ou|e)|[,;:.，；。،؛]\d{0,2})\s+(?=\S)"
     r"|\s+(?=_{5,})|(?<=_{5})\s+")                    # a footnote rule ("__________")
 # What a long front line runs together: the symbol, "Distr.: General", "Original: English",
 # "Resolution 2532 (2020)", "Adopted by the Security Council ...": each starts a piece.
-_FRONT_BREAK = re.compile(
+_FRONT_BREAK = _Lazy(
     r"(?<=\s)(?=Distr\.|Original\s*:|Resolution\s+(?:\d|adopted)|Adopted\s+by\b|Résolution\s+\d|"
     r"Adoptée\s+par\b|Resolución\s+\d|Aprobada\s+por\b|Agenda\s+items?\s+\d)")
-_FLAT_NUMBER = re.compile(rf"(?P<num>\d{{1,3}})(?:\s?(?P<sfx>{_SUFFIX_RE}))?\.(?=\s|[^\W\d_])",
+_FLAT_NUMBER = _Lazy(rf"(?P<num>\d{{1,3}})(?:\s?(?P<sfx>{_SUFFIX_RE}))?\.(?=\s|[^\W\d_])",
                           re.IGNORECASE)
-_FLAT_SUB = re.compile(r"\((?P<label>[a-z]|[ivx]{1,5})\)(?=\s|[A-Z])")
+_FLAT_SUB = _Lazy(r"\((?P<label>[a-z]|[ivx]{1,5})\)(?=\s|[A-Z])")
 
 
 def unflatten(lines: list[Line]) -> list[Line]:
@@ -517,7 +532,7 @@ def _flat_cuts(raw: str) -> list[int]:
 
 # The foot and head of a page between a page's footnotes and the next page's text:
 # "A/80/L.2 25-14762 2/2", "25-14762 (E) 2/4", "2/2 25-14762".
-_INLINE_PAGE_MARK = re.compile(
+_INLINE_PAGE_MARK = _Lazy(
     r"(?:(?P<symbol>[A-Z]\S*)\s+)?(?P<mark>\d{2}-\d{4,6}(?:\s*\([A-Z]\))?(?:\s+\d{1,3}/\d{1,3})?"
     r"|\d{1,3}/\d{1,3}\s+\d{2}-\d{4,6})(?=\s|$)")
 
@@ -544,8 +559,8 @@ def _page_header_cuts(raw: str, at: int) -> list[int]:
 
 
 # In run-together footnotes: a sentence's end, then the next footnote's mark and text.
-_INLINE_FOOTNOTE = re.compile(r"(?<=[.;)])\s+(?=(?:\*{1,3}|\d{1,3})\.?\s+[A-Z])")
-_SENTENCE_THEN_SYMBOL = re.compile(rf"(?<=[.;)])\s+(?P<symbol>{SYMBOL.pattern})\s+(?=[A-Z])",
+_INLINE_FOOTNOTE = _Lazy(r"(?<=[.;)])\s+(?=(?:\*{1,3}|\d{1,3})\.?\s+[A-Z])")
+_SENTENCE_THEN_SYMBOL = _Lazy(rf"(?<=[.;)])\s+(?P<symbol>{SYMBOL.pattern})\s+(?=[A-Z])",
                                    re.VERBOSE)
 
 
