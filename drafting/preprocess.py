@@ -181,6 +181,10 @@ _NUMBERED_TITLE = re.compile(r"^(?P<num>\d{1,3}/\d{1,4})\.\s+(?P<title>\S.*)$") 
 _SPONSOR_LINE = re.compile(
     r"^(?P<who>.+?)\s*:\s*\**\s*(?P<what>(revised\s+)?(draft\s+(resolution|decision)|amendments?\b.*)|"
     r"(proyecto|projet)\s+de\s+(resolución|résolution|decisión|décision).*)\s*$", re.IGNORECASE)
+_SUBMITTED_BY = re.compile(
+    r"^(draft\s+(resolution|decision)|projet\s+de\s+(résolution|décision)|"
+    r"proyecto\s+de\s+(resolución|decisión))\s+(submitted|présenté|presentado)\s+(by|par|por)\b",
+    re.IGNORECASE)
 _OAS_SPONSORS = re.compile(r"^\((presented|presentado|présenté|apresentado)\b", re.IGNORECASE)
 
 
@@ -321,6 +325,24 @@ def read_front(lines: list[Line]) -> Front:
             else:
                 front.kind = front.kind or "draft_resolution"
             i = j + 1
+            if candidates[-1]:
+                candidates.append([])
+            continue
+        submitted = _SUBMITTED_BY.match(plain)
+        if submitted:
+            # "Draft resolution submitted by the Vice-Chair of the Committee, ..., on the
+            # basis of informal consultations on draft resolution A/C.2/79/L.10": who put
+            # the text forward, not a list of sponsoring States. It may wrap.
+            note_lines = [line]
+            while i + 1 < n and lines[i + 1].text:
+                i += 1
+                note_lines.append(lines[i])
+            front.sponsor_note = collapse(" ".join(x.text for x in note_lines))
+            front.kind = front.kind or ("draft_decision" if "cisi" in submitted.group(1).lower()
+                                        else "draft_resolution")
+            for x in note_lines:
+                front.tokens.append(_tok("HEAD_SPONSORS", x))
+            i += 1
             if candidates[-1]:
                 candidates.append([])
             continue

@@ -456,3 +456,16 @@ def test_headings_and_option_labels_stay_with_the_paragraph_after_them():
     assert headed["OP20"] == ("**Option 2:** No text;",)
     assert [k for k in headed if k.startswith("OP6")] == ["OP6", "OP6#2", "OP6#3"]
     assert parse_text(render_text(res)) == res
+
+
+def test_a_draft_submitted_by_a_vice_chair():
+    text = (Path(__file__).parent / "fixtures" / "layouts" / "ga-c2-vice-chair.txt").read_text(
+        encoding="utf-8")
+    res = parse_text(text)
+    assert (res.kind, res.symbol, res.title, res.sponsors) == (
+        "draft_resolution", "A/C.2/79/L.52", "International trade and development", ())
+    assert res.sponsor_note.startswith("Draft resolution submitted by the Vice-Chair")
+    assert res.sponsor_note.endswith("on draft resolution A/C.2/79/L.10")
+    assert parse_text(render_text(res)) == res
+    fr = parse_text(text.replace("Draft resolution submitted by", "Projet de décision présenté par"))
+    assert fr.kind == "draft_decision"
