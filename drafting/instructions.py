@@ -368,11 +368,11 @@ def paragraph_name(pid: str) -> str:
     'title' -> 'the title'."""
     if pid == TITLE:
         return "the title"
-    m = re.fullmatch(r"(OP|PP)(\d+[a-z]*)((?:\([a-z]+\))*)", pid)
+    m = re.fullmatch(r"(OP|PP)(\d+[a-z]*)((?:\([^()\s]+\))*)", pid)
     if not m:
         raise ValueError(f"not a paragraph id: {pid!r}")
     part = "operative" if m[1] == "OP" else "preambular"
-    subs = " ".join(re.findall(r"\([a-z]+\)", m[3]))
+    subs = " ".join(re.findall(r"\([^()\s]+\)", m[3]))
     return f"{part} paragraph {m[2]}" + (f" {subs}" if subs else "")
 
 

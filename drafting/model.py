@@ -151,7 +151,12 @@ class Resolution:
         body = (self.body or "The General Assembly").rstrip()
         if body.endswith((",", ":", "，", "،")):
             return body
-        return body + {"zh": "，", "ar": "،"}.get(self.language, ",")
+        # The comma of the body's own script (the paragraphs may be in another language).
+        if any("\u4e00" <= c <= "\u9fff" for c in body):
+            return body + "，"
+        if any("\u0600" <= c <= "\u06ff" for c in body):
+            return body + "،"
+        return body + ","
 
     def paragraphs(self) -> Iterator[Paragraph]:
         """Top-level paragraphs: preambular then operative."""

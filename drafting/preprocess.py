@@ -19,6 +19,22 @@ from drafting import lexicon
 from drafting.numbering import SUFFIXES
 from drafting.symbols import SYMBOL, SYMBOL_LINE, is_symbol
 
+
+class _Lazy:
+    """A pattern compiled on its first use: those that most texts never need (unflatten's
+    compiled at import would cost every command about 2 ms)."""
+
+    __slots__ = ("args", "rx")
+
+    def __init__(self, *args):
+        self.args, self.rx = args, None
+
+    def __getattr__(self, name):
+        if self.rx is None:
+            self.rx = re.compile(*self.args)
+        return getattr(self.rx, name)
+
+
 # ---------------------------------------------------------------------------------------
 # Lines
 
@@ -181,6 +197,7 @@ _NUMBERED_TITLE = re.compile(r"^(?P<num>\d{1,3}/\d{1,4})\.\s+(?P<title>\S.*)$") 
 _SPONSOR_LINE = re.compile(
     r"^(?P<who>.+?)\s*:\s*\**\s*(?P<what>(revised\s+)?(draft\s+(resolution|decision)|amendments?\b.*)|"
     r"(proyecto|projet)\s+de\s+(resolución|résolution|decisión|décision).*)\s*$", re.IGNORECASE)
+_ENDS_WITH_SYMBOL = _Lazy(rf"(?:{SYMBOL.pattern})\s*$", re.VERBOSE)
 _SUBMITTED_BY = re.compile(
     r"^(draft\s+(resolution|decision)|projet\s+de\s+(résolution|décision)|"
     r"proyecto\s+de\s+(resolución|decisión))\s+(submitted|présenté|presentado)\s+(by|par|por)\b",
@@ -247,10 +264,16 @@ def header_start(lines: list[Line], body: int) -> int:
         t = lines[i].text
         if re.match(r"^(annex(e)?|anexo)\b", t, re.IGNORECASE):
             return i + 1
-        if len(t) > 200:
+        if len(t) > 200 and not _is_long_front_line(strip_markdown(t)):
             return i + 1
         i -= 1
     return 0
+
+
+def _is_long_front_line(t: str) -> bool:
+    """Front-matter lines that may run past 200 characters, as the canonical text prints
+    them on one line: a long sponsors line, a sponsorship note."""
+    return bool(_SPONSOR_LINE.match(t) or _SUBMITTED_BY.match(t) or _OAS_SPONSORS.match(t))
 
 
 def _cells(lines: list[Line]) -> list[Line]:
@@ -334,7 +357,9 @@ def read_front(lines: list[Line]) -> Front:
             # basis of informal consultations on draft resolution A/C.2/79/L.10": who put
             # the text forward, not a list of sponsoring States. It may wrap.
             note_lines = [line]
-            while i + 1 < n and lines[i + 1].text:
+            # It ends at a blank line, or with the symbol of the draft it was based on.
+            while i + 1 < n and lines[i + 1].text and not _ENDS_WITH_SYMBOL.search(
+                    note_lines[-1].text):
                 i += 1
                 note_lines.append(lines[i])
             front.sponsor_note = collapse(" ".join(x.text for x in note_lines))
@@ -408,11 +433,13 @@ def is_annex_heading(text: str) -> bool:
 
 _ANNEX = re.compile(r"^(annex(e)?|anexo|appendix|appendice|apéndice)(\s+[IVXL0-9]+)?\.?$", re.IGNORECASE)
 _SUFFIX_RE = "|".join(s for s in SUFFIXES if s) + "|nonies|quinqiues"
-# "1.", "5bis", "19 quinquies.", "1．" (full-width stop), "1 - " (Arabic texts: "1 - يطالب")
-# Degraded extractions glue the text to the number's stop: "1.Demands" (never "1.5 million").
+# "1.", "5bis", "19 quinquies.", "1．" (full-width stop), "1 - " before Arabic text only
+# ("1 - يطالب"; "4 – 6 May 2024," is a date range). Degraded extractions glue the text to
+# the number's stop: "1.Demands" (never "1.5 million").
 _NUM = re.compile(
     rf"^(?P<num>\d{{1,4}})(?:\s?(?P<sfx>{_SUFFIX_RE}))?"
-    rf"(?:(?P<dot>[.．]|\s[-–](?=\s))?(?=\s|$)|(?P<glued>\.)(?=[^\W\d_]))(?P<rest>.*)$",
+    rf"(?:(?P<dot>[.．]|\s[-–](?=\s+[\u0600-\u06FF]))?(?=\s|$)|(?P<glued>\.)(?=[^\W\d_]))"
+    rf"(?P<rest>.*)$",
     re.IGNORECASE)
 # "PP3bis Recalling ...", "OP5 bis: Decides ..." in negotiating texts that label paragraphs.
 _NEGOTIATING_LABEL = re.compile(
@@ -440,21 +467,6 @@ ROMANS = tuple(_ROMANS)
 
 # ---------------------------------------------------------------------------------------
 # Degraded extractions: paragraphs run together on long lines
-
-class _Lazy:
-    """A pattern compiled on its first use: unflatten's patterns, which most texts never
-    need (compiling them all costs every command about 2 ms)."""
-
-    __slots__ = ("args", "rx")
-
-    def __init__(self, *args):
-        self.args, self.rx = args, None
-
-    def __getattr__(self, name):
-        if self.rx is None:
-            self.rx = re.compile(*self.args)
-        return getattr(self.rx, name)
-
 
 _FLAT_LINE = 200            # a line this long may hold several paragraphs
 # Where a body line may start inside a long line; a look-ahead, so that a candidate that is

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from conftest import corpus_expected, corpus_text
 from drafting.errors import ParseError
 from drafting.instructions import (is_amendment_document, ordinal_value, ordinal_word,
-                                   parse_amendment_document, parse_instructions,
-                                   split_sponsors, to_instruction)
+                                   paragraph_name, parse_amendment_document,
+                                   parse_instructions, split_sponsors, to_instruction)
 from drafting.model import Operation
 from drafting.parse import grammar_dir
 
@@ -338,3 +338,12 @@ def test_a_range_backwards_is_a_located_error():
     with pytest.raises(ParseError) as e:
         parse_instructions("Delete operative paragraphs 6 to 4.")
     assert (e.value.line, e.value.column) == (1, 29) and "not a range" in str(e.value)
+
+
+def test_numbered_and_arabic_subparagraphs_in_instructions():
+    for pid, name in (("OP1(1)", "operative paragraph 1 (1)"),
+                      ("OP2(أ)", "operative paragraph 2 (أ)")):
+        assert paragraph_name(pid) == name
+        op = Operation("delete_text", pid, old="x")
+        assert parse_instructions(to_instruction(op)) == (op,)
+    assert parse_instructions('OP1(1): delete "x"')[0].target == "OP1(1)"

@@ -469,3 +469,30 @@ def test_a_draft_submitted_by_a_vice_chair():
     assert parse_text(render_text(res)) == res
     fr = parse_text(text.replace("Draft resolution submitted by", "Projet de décision présenté par"))
     assert fr.kind == "draft_decision"
+
+
+def test_review_fixes_for_dates_footnote_order_long_notes_and_body_commas():
+    # "4 – 6 May 2024" at the start of a wrapped line is a date range, not "1 - " numbering.
+    res = parse_text("The General Assembly,\n\nRecalling the Conference held in Geneva,\n"
+                     "4 – 6 May 2024, and its outcome,\n\n1. Decides.\n")
+    assert [p.id for p in res.paragraphs()] == ["PP1", "OP1"]
+    assert res.find("PP1").text.endswith("Geneva, 4 – 6 May 2024, and its outcome,")
+    # A footnote no paragraph cites is printed after the cited ones, so it stays uncited.
+    res = parse_text("The General Assembly,\n\nRecalling paragraph 2 of its resolution 75/1,\n\n"
+                     "1. Decides to act,1 as agreed.\n__________\n1 See A/80/1.\n2 See A/80/2.\n")
+    assert [f.mark for f in res.find("OP1").footnotes] == ["1"]
+    assert [f.mark for f in res.footnotes] == ["2"]
+    assert parse_text(render_text(res)) == res
+    # A sponsorship note longer than 200 characters, wrapped, then printed on one line.
+    text = (Path(__file__).parent / "fixtures" / "layouts" / "ga-c2-vice-chair.txt").read_text(
+        encoding="utf-8").replace(
+        "(Uruguay), on the basis of informal consultations on",
+        "(Uruguay),\non the basis of informal consultations held on the proposals of the Group "
+        "of 77 and China\nand of several other delegations, on")
+    res = parse_text(text)
+    assert len(res.sponsor_note) > 200 and res.title == "International trade and development"
+    assert parse_text(render_text(res)) == res
+    # The body line keeps its own script's comma whatever the paragraphs' language.
+    from dataclasses import replace as evolve
+    assert evolve(res, body="安全理事会").body_line == "安全理事会，"
+    assert evolve(res, body="إن مجلس الأمن").body_line == "إن مجلس الأمن،"

@@ -77,8 +77,10 @@ def render_text(res: Resolution) -> str:
         annex = next((k for k, line in enumerate(res.closing) if is_annex_heading(line)), annex)
     if annex:
         out += [*res.closing[:annex], ""]
-    notes = list(res.footnotes) + [f for top in res.paragraphs() for p in top.walk()
-                                   for f in p.footnotes]
+    # The footnotes no paragraph cites come after the others: read back, each cited one
+    # finds its paragraph as before, and the others still find none after it.
+    notes = [f for top in res.paragraphs() for p in top.walk() for f in p.footnotes] + \
+        list(res.footnotes)
     if notes:
         out += ["__________", ""]
         out += [f"{f.mark} {f.text}" for f in notes]
