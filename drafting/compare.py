@@ -612,7 +612,8 @@ def _header(old: Resolution, new: Resolution, strict: bool) -> tuple[tuple[str, 
         if name == "headings":
             # Section headings and option labels, in order (their paragraphs' numbers may
             # shift with an insertion: the words are compared, not where they hang).
-            a, b = (tuple(h for p in r.paragraphs() for h in p.heading) for r in (old, new))
+            a, b = (tuple(h for top in r.paragraphs() for p in top.walk() for h in p.heading)
+                    for r in (old, new))
         else:
             a, b = getattr(old, name), getattr(new, name)
         if name == "footnotes":

@@ -322,7 +322,7 @@ class ToNodes(Transformer):
         """The heading lines at the front of a paragraph's children, and the rest."""
         k = 0
         while k < len(children) and isinstance(children[k], Token) and \
-                children[k].type in ("PPHEADING", "OPHEADING"):
+                children[k].type.endswith("HEADING"):
             k += 1
         return tuple(str(t) for t in children[:k]), children[k:]
 
@@ -342,8 +342,11 @@ class ToNodes(Transformer):
         return node
 
     def subparagraph(self, children):
+        heading, children = self._heading(children)
         marker = str(children[0]).strip()
-        return self._node(children[0], children[1:], label=marker.strip("()"), marker=marker)
+        node = self._node(children[0], children[1:], label=marker.strip("()（）"), marker=marker)
+        node.heading = heading
+        return node
 
     subsubparagraph = subparagraph
 

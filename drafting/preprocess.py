@@ -818,6 +818,7 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None) -> Body:
             if level == 1:
                 level1_label = label
             marker = t[: len(t) - len(sm.group("rest"))]
+            flush("SUBHEADING" if level == 1 else "SUBSUBHEADING")
             tokens.append(Token("SUB" if level == 1 else "SUBSUB", marker, line=line.no,
                                 column=line.column, end_line=line.no,
                                 end_column=line.column + len(marker)))

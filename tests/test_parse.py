@@ -496,3 +496,18 @@ def test_review_fixes_for_dates_footnote_order_long_notes_and_body_commas():
     from dataclasses import replace as evolve
     assert evolve(res, body="安全理事会").body_line == "安全理事会，"
     assert evolve(res, body="إن مجلس الأمن").body_line == "إن مجلس الأمن،"
+
+
+def test_option_labels_between_subparagraphs_stay_with_them():
+    res = parse_text("The General Assembly,\n\nRecalling its resolution,\n\n5. Decides that:\n\n"
+                     "**Option 1:**\n\n(a) the first;\n\n(b) the second;\n\n**Option 2:**\n\n"
+                     "(a) the third;\n\n6. Requests a report.\n")
+    assert [(s.id, s.heading) for s in res.find("OP5").subparagraphs] == [
+        ("OP5(a)", ("**Option 1:**",)), ("OP5(b)", ()), ("OP5(a)#2", ("**Option 2:**",))]
+    assert res.find("OP6").heading == ()
+    assert parse_text(render_text(res)) == res
+    # In the last paragraph too: the label is not read as the closing, nor as text.
+    res = parse_text("The General Assembly,\n\n1. Decides that:\n\nAlternative A\n\n(a) the first\n")
+    assert (res.find("OP1(a)").heading, res.find("OP1(a)").text, res.closing) == (
+        ("Alternative A",), "the first", ())
+    assert parse_text(render_text(res)) == res
