@@ -493,21 +493,26 @@ def unflatten(lines: list[Line]) -> list[Line]:
     """Cut long lines where paragraphs begin, for texts whose extraction lost the breaks:
     "The Security Council, Reaffirming its primary responsibility ..., Recalling ...,
     1. Demands ...; 2. Calls upon ...: (a) To ...". Each piece becomes a line of its own,
-    keeping its line number and column, with a blank line between pieces.
+    keeping its line number and column, with a blank line between pieces. The line that
+    holds the body is cut, and every long line after it (a page break may survive).
 
     Cuts: before and after the body ("The Security Council,"); after a comma, before a
     word shaped like an opener (a participle followed by a lower-case word, an adverb,
     "Aware", "Having"), until the first operative number; before each next operative
     number ("2.", "2bis.") and sub-paragraph label after ":" or ";".
     """
+    flat = _Flat()
+    last = max((k for k, line in enumerate(lines) if line.text), default=-1)
     out: list[Line] = []
-    for line in lines:
+    for k, line in enumerate(lines):
         if len(line.text) < _FLAT_LINE:
+            if flat.found and line.text:
+                flat.scan(line.raw, 0, [], at_start=True)   # a short "3. Invites ..." counts
             out.append(line)
             continue
-        cuts = _flat_cuts(line.raw)
+        cuts = flat.cuts(line.raw, last=k == last)
         start = 0
-        for cut in cuts + [len(line.raw)]:
+        for cut in sorted(set(cuts)) + [len(line.raw)]:
             piece = line.raw[start:cut]
             if piece.strip():
                 lead = len(piece) - len(piece.lstrip())
@@ -518,52 +523,77 @@ def unflatten(lines: list[Line]) -> list[Line]:
     return out
 
 
-def _flat_cuts(raw: str) -> list[int]:
-    body = next((m for m in _BODY_IN_LINE.finditer(raw) if is_body_line(m.group(1))), None)
-    if body is None:
-        return []
-    front = raw[:body.start(1)]
-    cuts = [m.start() for m in _FRONT_BREAK.finditer(front)]
-    for m in SYMBOL.finditer(front):
-        cuts += [m.start(), m.end()]
-    cuts = sorted(set(cuts) - {0}) + [body.start(1), body.end(1)]
-    expected = 1                # the next operative number
-    labels: list[str] = []      # sub-paragraph labels met in the current paragraph
-    breaks = list(_PARAGRAPH_BREAK.finditer(raw, body.end(1)))
-    for m in breaks:
-        at = m.end()
-        rest = raw[at:at + 60]
-        if rest[:1] == "_" or raw[m.start() - 1:m.start()] == "_":
+class _Flat:
+    """Where paragraphs begin in run-together lines, line after line: the operative number
+    to come next and the sub-paragraph labels met carry over from one line to the next."""
+
+    def __init__(self):
+        self.found = False          # the body has been met
+        self.expected = 1           # the next operative number
+        self.labels: list[str] = []  # sub-paragraph labels met in the current paragraph
+
+    def cuts(self, raw: str, last: bool) -> list[int]:
+        start = 0
+        cuts: list[int] = []
+        if not self.found:
+            body = next((m for m in _BODY_IN_LINE.finditer(raw) if is_body_line(m.group(1))),
+                        None)
+            if body is None:
+                return []
+            self.found = True
+            front = raw[:body.start(1)]
+            cuts = [m.start() for m in _FRONT_BREAK.finditer(front)]
+            for m in SYMBOL.finditer(front):
+                cuts += [m.start(), m.end()]
+            cuts = sorted(set(cuts) - {0}) + [body.start(1), body.end(1)]
+            start = body.end(1)
+        else:
+            self.scan(raw, 0, cuts, at_start=True)
+        breaks = list(_PARAGRAPH_BREAK.finditer(raw, start))
+        for m in breaks:
+            self.scan(raw, m.end(), cuts, punct=raw[m.start()])
+        # The trailer of an adopted text after the last full stop: "3rd plenary meeting
+        # 19 September 2025", short and unpunctuated; on the text's last line only.
+        if last and self.expected > 1 and breaks and raw[breaks[-1].start()] == "." \
+                and breaks[-1].end() not in cuts:
+            tail = raw[breaks[-1].end():].strip()
+            if tail and len(tail) <= 80 and not re.search(r"[,;:.]", tail):
+                cuts.append(breaks[-1].end())
+        return cuts
+
+    def scan(self, raw: str, at: int, cuts: list[int], punct: str = "",
+             at_start: bool = False) -> None:
+        """Whether a paragraph begins at `at` (after the mark `punct`, or at the start of a
+        line, where no cut is needed); cuts are added to `cuts`."""
+        rest = raw[at:at + 60].lstrip() if at_start else raw[at:at + 60]
+        if not at_start and (rest[:1] == "_" or raw[at - 1:at].isspace()
+                             and raw[max(0, at - 8):at].rstrip()[-1:] == "_"):
             cuts.append(at)         # a footnote rule stands on a line of its own
             if rest[:1] != "_":
                 cuts += _page_header_cuts(raw, at)
-            continue
+            return
         nm = _FLAT_NUMBER.match(rest)
         if nm:
             num = int(nm.group("num"))
-            if num == expected or (nm.group("sfx") and num == expected - 1):   # "2.", "1bis."
-                cuts.append(at)
-                expected = num + 1
-                labels = []
-                continue
-        if expected > 1:
+            if num == self.expected or (nm.group("sfx") and num == self.expected - 1):
+                if not at_start:
+                    cuts.append(at)                         # "2.", "1bis."
+                self.expected = num + 1
+                self.labels = []
+                return
+        if at_start:
+            return
+        if self.expected > 1:
             sm = _FLAT_SUB.match(rest)
-            if sm and raw[m.start()] in ":;" and _next_label(labels, sm.group("label")):
+            if sm and punct in ":;" and punct and _next_label(self.labels, sm.group("label")):
                 cuts.append(at)
-                labels.append(sm.group("label"))
-            continue
+                self.labels.append(sm.group("label"))
+            return
         words = rest.split(None, 2)
         if words and looks_like_opener(words[0]) and (
                 words[0].strip(",;:").lower().endswith(("ing", "ando", "endo", "ant"))
                 or len(words) < 2 or not words[1][:1].isupper()):
             cuts.append(at)
-    # The trailer of an adopted text after the last full stop: "3rd plenary meeting
-    # 19 September 2025", short and unpunctuated.
-    if expected > 1 and breaks and raw[breaks[-1].start()] == "." and breaks[-1].end() not in cuts:
-        tail = raw[breaks[-1].end():].strip()
-        if tail and len(tail) <= 80 and not re.search(r"[,;:.]", tail):
-            cuts.append(breaks[-1].end())
-    return cuts
 
 
 # The foot and head of a page between a page's footnotes and the next page's text:

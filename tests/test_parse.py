@@ -511,3 +511,17 @@ def test_option_labels_between_subparagraphs_stay_with_them():
     assert (res.find("OP1(a)").heading, res.find("OP1(a)").text, res.closing) == (
         ("Alternative A",), "the first", ())
     assert parse_text(render_text(res)) == res
+
+
+def test_run_together_lines_after_the_body_line_are_cut_too():
+    line1 = ("The General Assembly, Recalling its resolution 75/1 of 16 September 2020 on the "
+             "commemoration of the seventy-fifth anniversary of the United Nations, 1. Decides to "
+             "convene a high-level meeting on the subject in 2026; 2. Requests the "
+             "Secretary-General to submit a report on the implementation of the present resolution;")
+    line2 = ("3. Invites Member States and observers to participate actively in the preparations "
+             "for the meeting at the highest possible level; 4. Decides to remain seized of the "
+             "matter and to consider it at its eighty-first session under the relevant item.")
+    res = parse_text(line1 + "\n" + line2 + "\n")
+    assert [p.id for p in res.paragraphs()] == ["PP1", "OP1", "OP2", "OP3", "OP4"]
+    assert res.find("OP4").text.startswith("Decides to remain seized")
+    assert [p.line for p in res.operative] == [1, 1, 2, 2]
