@@ -442,7 +442,7 @@ def _footprints(res: Resolution, amendment: Amendment) -> list[tuple[str, str, i
                     for s, e in _spans(p.text, op.old):
                         out.append((p.id, "text", s, e, p.text[s:e]))
         elif op.target and not (op.op == "insert_text" and op.position in ("end", "beginning")):
-            par = res.find(op.target)
+            par = _target(res, op.target)
             if par is None:
                 continue
             needle = op.anchor if op.op == "insert_text" else op.old
@@ -452,9 +452,16 @@ def _footprints(res: Resolution, amendment: Amendment) -> list[tuple[str, str, i
                 found = [found[op.occurrence - 1]]
             if len(found) == 1:
                 pid, (s, e) = found[0]
-                text = res.find(pid).text
+                text = _target(res, pid).text
                 out.append((pid, "text", s, e, text[s:e]))
     return out
+
+
+def _target(res: Resolution, pid: str) -> Paragraph | None:
+    """The paragraph `pid`, or the title as a paragraph of its own."""
+    if pid == TITLE:
+        return Paragraph(id=TITLE, text=res.title) if res.title is not None else None
+    return res.find(pid)
 
 
 def _collide(a, b) -> str | None:

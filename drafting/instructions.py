@@ -204,6 +204,9 @@ def _build_transformer():
             return [Operation("insert_text", t, new=_unquote(new), position=position)
                     for t in refs]
 
+        def title_edge(self, edge, new):
+            return self.at_edge(edge, [TITLE], new)
+
         def insert_paragraph(self, *items):
             # plain str (not Token) values are the transformed where, refs and new text
             values = [x for x in items if isinstance(x, list) or type(x) is str]

@@ -9,7 +9,7 @@ from conftest import corpus_text
 from drafting.amend import (apply_amendments, apply_operations, derive_operations,
                             find_collisions, stale_reason)
 from drafting.errors import AmendmentError
-from drafting.instructions import parse_amendment_document, parse_instructions
+from drafting.instructions import parse_amendment_document, parse_instructions, to_instruction
 from drafting.model import Amendment, Operation, Paragraph, Resolution
 
 O = Operation
@@ -440,3 +440,24 @@ def test_amendments_to_the_title():
     derived = derive_operations(res, out)
     assert apply_operations(res, derived).title == out.title
     assert all(o.target == "title" for o in derived)
+
+
+def test_title_amendments_collide_and_show_in_the_compilation():
+    from drafting.docx_read import docx_to_text
+    from drafting.parse import parse_text
+    from drafting.render.revisions import render_compilation
+
+    res = parse_text(corpus_text("un-ga-c3-80-L24-draft-report-hrc.txt"))
+    a = Amendment("A2", parse_instructions('In the title, replace "Report" with "Annual report"'),
+                  ("Chile",))
+    b = Amendment("A3", parse_instructions('In the title, replace "Report" with "The report"'),
+                  ("Peru",))
+    assert find_collisions(res, [a, b]) == [("A2", "A3", "both change 'Report' in title")]
+    data = render_compilation(res, [a, b])
+    accepted = docx_to_text(data)
+    assert "Title (Chile, A2): Annual report of the Human Rights Council" in accepted
+    assert "Title (Peru, A3): The report of the Human Rights Council" in accepted
+    assert "Title (Chile, A2): Report of the Human Rights Council" in docx_to_text(data, changes="reject")
+    # "At the end of the title" is an instruction the grammar reads back.
+    op = Operation("insert_text", "title", new="and its addendum", position="end")
+    assert parse_instructions(to_instruction(op)) == (op,)

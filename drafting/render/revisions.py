@@ -427,6 +427,7 @@ class _Proposal:
     inserted: dict         # old id it follows (or "^PP"/"^OP" for the start) -> [changes]
     moved: tuple           # ParagraphChange of moved top-level paragraphs
     touched: dict          # top-level old id -> [(sub id, edits)]
+    title: str | None = None   # the title it proposes, when it amends the title
 
 
 def _author(a: Amendment) -> str:
@@ -472,7 +473,8 @@ def _flatten(comp: Comparison, amendment: Amendment) -> _Proposal:
           None, "^PP")
     visit([pc for pc in comp.paragraphs if not (pc.new_id or pc.old_id or "").startswith("PP")],
           None, "^OP")
-    return _Proposal(amendment, author, changed, inserted, tuple(moved), touched)
+    title = next((new for name, _, new in comp.header if name == "title"), None)
+    return _Proposal(amendment, author, changed, inserted, tuple(moved), touched, title)
 
 
 def _walk_changes(pc: ParagraphChange) -> Iterator[ParagraphChange]:
@@ -575,6 +577,8 @@ class _CompilationWriter:
                 for line in notes:
                     yield paragraph("Note", run(line, "i"))
             yield paragraph(style, run(text, fmt))
+            if style == "ResolutionTitle":
+                yield from self.title_proposals(props)
         if not self.res.body:
             for line in notes:
                 yield paragraph("Note", run(line, "i"))
@@ -590,6 +594,17 @@ class _CompilationWriter:
             yield from self.inserted(props, p.id, 0)
         for line in closing_lines(self.res):
             yield paragraph("Closing", run(line))
+
+
+    def title_proposals(self, props: Sequence[_Proposal]) -> Iterator[str]:
+        """Each proposed title under the title, its changes marked as its author's."""
+        for prop in props:
+            if prop.title is None or prop.title == self.res.title:
+                continue
+            spans = [("=", f"Title ({prop.author}, {prop.amendment.id}): ", "i", None)] + [
+                (k, t, PLAIN, None if k == "=" else prop.author)
+                for k, t in word_diff(self.res.title or "", prop.title)]
+            yield self.marks.paragraph("Note", spans)
 
 
 def _with_depth(pc: ParagraphChange, depth: int) -> Iterator[tuple[ParagraphChange, int]]:
