@@ -479,6 +479,8 @@ _BODY_IN_LINE = _Lazy(
 _PARAGRAPH_BREAK = _Lazy(
     r"(?:[,;]\s(?:and|or|y|o|et|ou|e)|[,;:.，；。،؛]\d{0,2})\s+(?=\S)"
     r"|\s+(?=_{5,})|(?<=_{5})\s+")                    # a footnote rule ("__________")
+# The end of a sponsors line run together with the title: "...:* draft resolution Title".
+_FRONT_KIND_END = _Lazy(r":\s*\*?\s*(?:revised\s+)?draft\s+(?:resolution|decision)\b", re.IGNORECASE)
 # What a long front line runs together: the symbol, "Distr.: General", "Original: English",
 # "Resolution 2532 (2020)", "Adopted by the Security Council ...": each starts a piece.
 _FRONT_BREAK = _Lazy(
@@ -543,8 +545,10 @@ class _Flat:
             self.found = True
             front = raw[:body.start(1)]
             cuts = [m.start() for m in _FRONT_BREAK.finditer(front)]
+            cuts += [m.end() for m in _FRONT_KIND_END.finditer(front)]
             for m in SYMBOL.finditer(front):
-                cuts += [m.start(), m.end()]
+                if front[max(0, m.start() - 1):m.start()] not in ("(", "["):  # "(A/80/L.2/Rev.1)]"
+                    cuts += [m.start(), m.end()]
             cuts = sorted(set(cuts) - {0}) + [body.start(1), body.end(1)]
             start = body.end(1)
         else:
