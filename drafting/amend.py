@@ -196,12 +196,28 @@ class _Draft:
             raise _error(f"{kind} does not apply to the title", aid, op.target,
                          f"{kind} does not apply to the title")
         elif kind == "delete_paragraph":
-            self.get(op.target, aid, op.target)
+            gone = self.get(op.target, aid, op.target)
             if op.target in self.paras:
-                self.order[_part(op.target)].remove(op.target)
+                order = self.order[_part(op.target)]
+                at = order.index(op.target)
+                order.remove(op.target)
                 del self.paras[op.target]
+                if gone.heading and at < len(order):
+                    # A heading ("### II. ...", "**Option 1:**") heads what follows.
+                    nxt = self.paras[order[at]]
+                    self.paras[nxt.id] = replace(nxt, heading=gone.heading + nxt.heading)
             else:
-                self.put(op.target, lambda p: None)
+                parent_id = op.target[:op.target.rindex("(")]
+
+                def drop(parent: Paragraph) -> Paragraph:
+                    subs = list(parent.subparagraphs)
+                    at = next(k for k, sub in enumerate(subs) if sub.id == op.target)
+                    del subs[at]
+                    if gone.heading and at < len(subs):
+                        subs[at] = replace(subs[at], heading=gone.heading + subs[at].heading)
+                    return replace(parent, subparagraphs=tuple(subs))
+
+                self.put(parent_id, drop)
         elif kind == "replace_paragraph":
             self.get(op.target, aid, op.target)
             opener = _opener(op.new, self.res.language)

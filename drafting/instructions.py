@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from drafting.errors import ParseError
+from drafting.errors import AmendmentError, ParseError
 from drafting.parse import grammar_dir, load_grammar
 from drafting.symbols import is_symbol
 from drafting.model import TITLE, AmendmentDocument, Operation
@@ -371,6 +371,12 @@ def paragraph_name(pid: str) -> str:
     'title' -> 'the title'."""
     if pid == TITLE:
         return "the title"
+    if "#" in pid:
+        # "OP5(a)#2": the second paragraph printed with a number already used (alternative
+        # option blocks that each number 6-9). No instruction can tell it from the first.
+        raise AmendmentError(f"{pid} repeats a number printed earlier in the text "
+                             f"(alternative options); an instruction cannot name it: "
+                             f"renumber the options apart first", target=pid)
     m = re.fullmatch(r"(OP|PP)(\d+[a-z]*)((?:\([^()\s]+\))*)", pid)
     if not m:
         raise ValueError(f"not a paragraph id: {pid!r}")

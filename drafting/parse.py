@@ -344,7 +344,9 @@ class ToNodes(Transformer):
     def subparagraph(self, children):
         heading, children = self._heading(children)
         marker = str(children[0]).strip()
-        node = self._node(children[0], children[1:], label=marker.strip("()（）"), marker=marker)
+        # "(a bis)", the label the tool gives an inserted sub-paragraph, is label "abis".
+        node = self._node(children[0], children[1:],
+                          label="".join(marker.strip("()（）").split()), marker=marker)
         node.heading = heading
         return node
 
@@ -430,7 +432,10 @@ def _raise_syntax(e: UnexpectedInput, source: str | None, lines) -> None:
     col = getattr(tok, "column", None) or getattr(e, "column", 1) or 1
     names = {"NUM": "a numbered operative paragraph", "PARA": "a preambular paragraph",
              "SUB": "a sub-paragraph", "SUBSUB": "a sub-paragraph", "LINE": "paragraph text",
-             "TRANSITION": "the operative transition", "BODY": "the authoring body"}
+             "TRANSITION": "the operative transition", "BODY": "the authoring body",
+             "PPNUM": "a preambular paragraph label", "PPHEADING": "a heading",
+             "OPHEADING": "a heading", "SUBHEADING": "a heading", "SUBSUBHEADING": "a heading",
+             "$END": "the end of the text"}
     expected = sorted({names.get(x, x) for x in getattr(e, "expected", ()) or ()})
     what = names.get(getattr(tok, "type", ""), "this line")
     msg = f"unexpected {what}" + (f"; expected {' or '.join(expected)}" if expected else "")

@@ -273,7 +273,12 @@ def header_start(lines: list[Line], body: int) -> int:
 def _is_long_front_line(t: str) -> bool:
     """Front-matter lines that may run past 200 characters, as the canonical text prints
     them on one line: a long sponsors line, a sponsorship note."""
-    return bool(_SPONSOR_LINE.match(t) or _SUBMITTED_BY.match(t) or _OAS_SPONSORS.match(t))
+    return bool(_LONG_SPONSORS.search(t) or _SUBMITTED_BY.match(t) or _OAS_SPONSORS.match(t))
+
+
+# "Albania, Andorra, ... and Zambia: draft resolution" (not report prose that says
+# ": amendments" somewhere)
+_LONG_SPONSORS = re.compile(r":\s*\**\s*(revised\s+)?draft\s+(resolution|decision)\s*$", re.IGNORECASE)
 
 
 def _cells(lines: list[Line]) -> list[Line]:
@@ -357,9 +362,11 @@ def read_front(lines: list[Line]) -> Front:
             # basis of informal consultations on draft resolution A/C.2/79/L.10": who put
             # the text forward, not a list of sponsoring States. It may wrap.
             note_lines = [line]
-            # It ends at a blank line, or with the symbol of the draft it was based on.
-            while i + 1 < n and lines[i + 1].text and not _ENDS_WITH_SYMBOL.search(
-                    note_lines[-1].text):
+            # It ends at a blank line, or with the symbol of the draft it was based on when
+            # the next line starts anew (a title), not "and A/C.2/79/L.11".
+            while i + 1 < n and lines[i + 1].text and not (
+                    _ENDS_WITH_SYMBOL.search(note_lines[-1].text)
+                    and lines[i + 1].text[:1].isupper()):
                 i += 1
                 note_lines.append(lines[i])
             front.sponsor_note = collapse(" ".join(x.text for x in note_lines))
@@ -438,7 +445,8 @@ _SUFFIX_RE = "|".join(s for s in SUFFIXES if s) + "|nonies|quinqiues"
 # the number's stop: "1.Demands" (never "1.5 million").
 _NUM = re.compile(
     rf"^(?P<num>\d{{1,4}})(?:\s?(?P<sfx>{_SUFFIX_RE}))?"
-    rf"(?:(?P<dot>[.．]|\s[-–](?=\s+[\u0600-\u06FF]))?(?=\s|$)|(?P<glued>\.)(?=[^\W\d_]))"
+    rf"(?:(?P<dot>[.．]|\s[-–](?=\s+[\[(«\"*\u200e\u200f]*[\u0600-\u06FF\uFB50-\uFDFF\uFE70-\uFEFF]))?"
+    rf"(?=\s|$)|(?P<glued>\.)(?=[^\W\d_]))"
     rf"(?P<rest>.*)$",
     re.IGNORECASE)
 # "PP3bis Recalling ...", "OP5 bis: Decides ..." in negotiating texts that label paragraphs.
@@ -446,7 +454,9 @@ _NEGOTIATING_LABEL = re.compile(
     rf"^(?P<part>PP|OP)\s?(?P<num>\d{{1,4}})(?:\s?(?P<sfx>{_SUFFIX_RE}))?\s*[.:]?(?=\s|$)(?P<rest>.*)$")
 # "(a)", "a)", "(iv)"; Chinese "（a）"; Arabic letters in the abjad order "(أ)", "(ب)", "(هـ)";
 # numbers "(1)", "(2)" (World Health Assembly: "1. URGES Member States: (1) to ...")
-_SUB = re.compile(r"^(?:[(（](?P<p>[a-z]{1,2}|[ivxlc]{1,7}|[\u0621-\u064A]\u0640?|\d{1,2})[)）]"
+# and the labels the tool gives inserted ones: "(a bis)", "(1 ter)", "(أ bis)".
+_SUB = re.compile(r"^(?:[(（](?P<p>[a-z]{1,2}|[ivxlc]{1,7}|[\u0621-\u064A]\u0640?|\d{1,2})"
+                  rf"(?:\s?(?P<sfx>{'|'.join(x for x in SUFFIXES if x)}))?[)）]"
                   r"(?=\s|$|[A-Z])"                   # "(a)The" glued in degraded extractions
                   r"|(?P<q>[a-z]{1,2}|[ivxlc]{1,7})\)(?=\s|$))(?P<rest>.*)$")
 _HEADING = re.compile(
@@ -485,7 +495,8 @@ _FRONT_KIND_END = _Lazy(r":\s*\*?\s*(?:revised\s+)?draft\s+(?:resolution|decisio
 # "Resolution 2532 (2020)", "Adopted by the Security Council ...": each starts a piece.
 _FRONT_BREAK = _Lazy(
     r"(?<=\s)(?=Distr\.|Original\s*:|Resolution\s+(?:\d|adopted)|Adopted\s+by\b|Résolution\s+\d|"
-    r"Adoptée\s+par\b|Resolución\s+\d|Aprobada\s+por\b|Agenda\s+items?\s+\d)")
+    r"Adoptée\s+par\b|Resolución\s+\d|Aprobada\s+por\b|Agenda\s+items?\s+\d"
+    r"|\[|\d{1,3}/\d{1,4}\.\s)")                     # "[without reference ...]", "80/1. Title"
 _FLAT_NUMBER = _Lazy(rf"(?P<num>\d{{1,3}})(?:\s?(?P<sfx>{_SUFFIX_RE}))?\.(?=\s|[^\W\d_])",
                           re.IGNORECASE)
 _FLAT_SUB = _Lazy(r"\((?P<label>[a-z]|[ivx]{1,5})\)(?=\s|[A-Z])")
@@ -504,7 +515,10 @@ def unflatten(lines: list[Line]) -> list[Line]:
     number ("2.", "2bis.") and sub-paragraph label after ":" or ";".
     """
     flat = _Flat()
-    last = max((k for k, line in enumerate(lines) if line.text), default=-1)
+    # The text's last line, page furniture after it ("25-15106 (E)", "3/3") aside.
+    last = max((k for k, line in enumerate(lines) if line.text
+                and not _JOB_OR_PAGE.match(line.text) and not is_furniture(line.text)),
+               default=-1)
     out: list[Line] = []
     for k, line in enumerate(lines):
         if len(line.text) < _FLAT_LINE:
@@ -572,9 +586,13 @@ class _Flat:
         rest = raw[at:at + 60].lstrip() if at_start else raw[at:at + 60]
         if not at_start and (rest[:1] == "_" or raw[at - 1:at].isspace()
                              and raw[max(0, at - 8):at].rstrip()[-1:] == "_"):
-            cuts.append(at)         # a footnote rule stands on a line of its own
-            if rest[:1] != "_":
-                cuts += _page_header_cuts(raw, at)
+            # A footnote rule stands on a line of its own; a blank to fill in ("held in
+            # __________ on a date ...") is not one: a rule is followed by a footnote.
+            rule_end = at if rest[:1] != "_" else at + len(rest) - len(rest.lstrip("_"))
+            if _FOOTNOTE_AFTER_RULE.match(raw, rule_end):
+                cuts.append(at)
+                if rest[:1] != "_":
+                    cuts += _page_header_cuts(raw, at)
             return
         nm = _FLAT_NUMBER.match(rest)
         if nm:
@@ -628,6 +646,8 @@ def _page_header_cuts(raw: str, at: int) -> list[int]:
     return cuts + [m.start("mark"), m.end()]
 
 
+# After a footnote rule: the first footnote, "* On behalf of", "1 See resolution".
+_FOOTNOTE_AFTER_RULE = _Lazy(r"\s*(?:\*{1,3}|\d{1,3})\.?\s+\S")
 # In run-together footnotes: a sentence's end, then the next footnote's mark and text.
 _INLINE_FOOTNOTE = _Lazy(r"(?<=[.;)])\s+(?=(?:\*{1,3}|\d{1,3})\.?\s+[A-Z])")
 _SENTENCE_THEN_SYMBOL = _Lazy(rf"(?<=[.;)])\s+(?P<symbol>{SYMBOL.pattern})\s+(?=[A-Z])",

@@ -461,3 +461,37 @@ def test_title_amendments_collide_and_show_in_the_compilation():
     # "At the end of the title" is an instruction the grammar reads back.
     op = Operation("insert_text", "title", new="and its addendum", position="end")
     assert parse_instructions(to_instruction(op)) == (op,)
+
+
+def test_deleting_a_paragraph_passes_its_heading_on():
+    from drafting.parse import parse_text
+
+    res = parse_text("The General Assembly,\n\nRecalling its resolution,\n\n5. Decides that:\n\n"
+                     "**Option 1:**\n\n(a) the first;\n\n(b) the second;\n\n**Option 2:**\n\n"
+                     "(a) the third;\n\n### II. Follow-up\n\n6. Requests a report.\n\n"
+                     "7. Decides to remain seized.\n")
+    out = apply_operations(res, parse_instructions("Delete operative paragraph 5 (a)."))
+    assert [(s.id, s.heading) for s in out.find("OP5").subparagraphs] == [
+        ("OP5(b)", ("**Option 1:**",)), ("OP5(a)#2", ("**Option 2:**",))]
+    out = apply_operations(res, parse_instructions("Delete operative paragraph 6."))
+    assert out.find("OP7").heading == ("### II. Follow-up",)
+
+
+def test_a_repeated_number_cannot_be_named_and_says_so():
+    from drafting.instructions import paragraph_name
+
+    with pytest.raises(AmendmentError) as e:
+        paragraph_name("OP5(a)#2")
+    assert "OP5(a)#2" in str(e.value) and "option" in str(e.value)
+
+
+def test_the_compilation_prints_the_headings_of_subparagraphs():
+    from drafting.docx_read import docx_to_text
+    from drafting.parse import parse_text
+    from drafting.render.revisions import render_compilation
+
+    res = parse_text("The General Assembly,\n\nRecalling its resolution,\n\n5. Decides that:\n\n"
+                     "**Option 1:**\n\n(a) the first;\n\n**Option 2:**\n\n(a) the third;\n")
+    text = docx_to_text(render_compilation(res, []))
+    assert text.index("**Option 1:**") < text.index("the first") < text.index("**Option 2:**") \
+        < text.index("the third")

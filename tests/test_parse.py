@@ -525,3 +525,46 @@ def test_run_together_lines_after_the_body_line_are_cut_too():
     assert [p.id for p in res.paragraphs()] == ["PP1", "OP1", "OP2", "OP3", "OP4"]
     assert res.find("OP4").text.startswith("Decides to remain seized")
     assert [p.line for p in res.operative] == [1, 1, 2, 2]
+
+
+def test_second_review_fixes():
+    # A "submitted by" note wrapping after a symbol goes on: "and A/C.2/79/L.11" is its.
+    text = (Path(__file__).parent / "fixtures" / "layouts" / "ga-c2-vice-chair.txt").read_text(
+        encoding="utf-8").replace("on draft resolution A/C.2/79/L.10",
+                                  "on draft resolutions A/C.2/79/L.10\nand A/C.2/79/L.11")
+    res = parse_text(text)
+    assert res.sponsor_note.endswith("A/C.2/79/L.10 and A/C.2/79/L.11")
+    assert res.title == "International trade and development"
+    # A blank to fill in, in a run-together line, is not a footnote rule.
+    flat = ("The General Assembly, Recalling its resolution 75/1 of 16 September 2020 on the "
+            "commemoration of the seventy-fifth anniversary of the United Nations, 1. Decides to "
+            "convene a high-level meeting on the subject in 2026; 2. Decides also that the "
+            "meeting shall be held in __________ on a date to be decided by the President, and "
+            "invites Member States to attend; 3. Requests a report.\n")
+    res = parse_text(flat)
+    assert [p.id for p in res.operative] == ["OP1", "OP2", "OP3"]
+    assert "held in __________ on a date" in res.find("OP2").text
+    # The trailer of a run-together adopted text, page furniture after it.
+    text = corpus_text("un-ga-res-80-1-palestine-participation-adopted-from-rev1.txt")
+    flat = _flattened(text, "The General Assembly,") + "25-15106 (E)\n"
+    assert parse_text(flat).closing == ("3rd plenary meeting 19 September 2025",)
+    # Arabic "1 - " numbering before a bracket or emphasis.
+    res = parse_text("إن مجلس الأمن،\n\nإذ يشير إلى قراراته،\n\n1 - [يطالب بالوقف الفوري؛\n\n"
+                     "2 - **يقرر** أن يبقي المسألة قيد نظره.\n")
+    assert [p.id for p in res.paragraphs()] == ["PP1", "OP1", "OP2"]
+    # The label the tool gives an inserted sub-paragraph reads back.
+    res = parse_text("The General Assembly,\n\n1. Decides:\n\n(a) To do x;\n\n(a bis) To do w;\n\n"
+                     "(b) To do y;\n")
+    assert [(s.id, s.marker) for s in res.find("OP1").subparagraphs] == [
+        ("OP1(a)", "(a)"), ("OP1(abis)", "(a bis)"), ("OP1(b)", "(b)")]
+
+
+def test_report_prose_is_not_a_long_sponsors_line():
+    from drafting.preprocess import header_start, split_lines
+
+    prose = ("12. At its 45th meeting, on 18 November, the Committee had before it the draft "
+             "resolution and the following proposed amendments by Belarus: amendments to "
+             "paragraphs 3 and 4, which were rejected by a recorded vote of 90 to 20, with 50 "
+             "abstentions, after statements by several delegations")
+    lines = split_lines(prose + "\n\nRights of the child\n\nThe General Assembly,\n")
+    assert header_start(lines, 4) == 1

@@ -538,6 +538,8 @@ class _CompilationWriter:
         yield self.marks.paragraph(style_of(p, depth), spans, mark)
         yield from self.inserted(props, p.id + "^", depth + 1)
         for sub in p.subparagraphs:
+            for line in sub.heading:          # "**Option 1:**" before its sub-paragraphs
+                yield paragraph("SectionHeading", run(line))
             yield from self.paragraph(sub, props, depth + 1)
             yield from self.inserted(props, sub.id, depth + 1)
 
