@@ -128,7 +128,8 @@ class Resolution:
     transition: str | None = None
     # The sponsorship / status note as printed, e.g. "(Presented by the delegation of ...)".
     sponsor_note: str | None = None
-    # What follows the last operative paragraph, verbatim line by line ("" a blank line):
+    # What follows the last operative paragraph, line by line ("" a blank line), white space
+    # collapsed as in paragraph text:
     # the trailer of an adopted text ("3rd plenary meeting", "19 September 2025"), an annex.
     closing: tuple[str, ...] = ()
     # Notes printed with the front matter, verbatim: "[without reference to a Main

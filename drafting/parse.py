@@ -449,6 +449,8 @@ _ADOPTED = re.compile(r"/RES[/.]|/Res\.\d|^WHA\d|^EB\d+\.R\d")
 
 def parse_text(text: str, source: str | None = None) -> Resolution:
     """A resolution, draft resolution or draft decision from its text."""
+    if text.startswith("\ufeff"):          # a byte-order mark is encoding, not text
+        text = text[1:]
     lines = file_lines = preprocess.split_lines(text)
     body_at = preprocess.find_body(lines)
     if body_at is None:

@@ -54,6 +54,8 @@ class Line:
 
 
 def split_lines(text: str) -> list[Line]:
+    if "\r" in text and "\n" not in text:   # old Mac line endings: CR alone
+        text = text.replace("\r", "\n")
     lines = []
     # Split on line feeds only, as editors count lines: PDF extractions carry form feeds
     # (page breaks) and U+2028 inside lines, which str.splitlines would count as lines.
@@ -765,6 +767,9 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None) -> Body:
     # closing.
     held: list[Line] = []
     annex_at: int | None = None
+    # The left margin of the paragraphs: the indentation of the last top-level paragraph's
+    # first line (a text indented as a whole has its set-apart lines indented too).
+    margin = next((line.indent for line in lines if line.text), 0)
 
     def flush(kind: str) -> None:
         """The held lines as the heading of the paragraph about to start."""
@@ -796,7 +801,7 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None) -> Body:
         if in_footnotes:
             fm = _FOOTNOTE_START.match(t)
             if fm:
-                footnotes.append((fm.group("mark"), fm.group("text").strip(), line.no))
+                footnotes.append((fm.group("mark"), collapse(fm.group("text")), line.no))
             elif footnotes:
                 mark, text, no = footnotes[-1]
                 footnotes[-1] = (mark, collapse(text + " " + t), no)
@@ -830,6 +835,7 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None) -> Body:
             col = line.column + len(t) - len(lm.group("rest")) + (len(lm.group("rest")) - len(lm.group("rest").lstrip()))
             if lm.group("part") == "PP" and section == "pre":
                 flush("PPHEADING")
+                margin = line.indent
                 tokens.append(Token("PPNUM", label, line=line.no, column=line.column))
                 tokens.append(Token("PARA", rest, line=line.no, column=col))
                 text_so_far, awaiting, level1_label = rest, not rest, None
@@ -837,6 +843,7 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None) -> Body:
                 continue
             if lm.group("part") == "OP":
                 flush("OPHEADING")
+                margin = line.indent
                 tokens.append(Token("NUM", label, line=line.no, column=line.column))
                 if rest:
                     tokens.append(Token("LINE", rest, line=line.no, column=col))
@@ -850,6 +857,7 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None) -> Body:
                    or not nm.group("rest").strip()) and (complete or blank):
             label = nm.group("num") + (nm.group("sfx") or "").lower()
             flush("OPHEADING")
+            margin = line.indent
             tokens.append(Token("NUM", label, line=line.no, column=line.column,
                                 end_line=line.no, end_column=line.column + len(nm.group(0))))
             rest = nm.group("rest")
@@ -883,7 +891,8 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None) -> Body:
             blank = False
             continue
 
-        if _HEADING.match(t) and (complete or blank) and line.indent < 2:
+        if _HEADING.match(t) and (complete or blank) and (
+                line.indent <= margin + 1 or t.startswith("#")):     # "  ### I. GENERAL"
             # "### II. INTENDED NATIONALLY DETERMINED CONTRIBUTIONS", "**Option 2:** No text;"
             # between paragraphs: a section heading or an option label, not a paragraph.
             held.append(line)
@@ -898,12 +907,13 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None) -> Body:
                 text_so_far += " " + t
             else:
                 flush("PPHEADING")
+                margin = line.indent
                 tokens.append(_tok("PARA", line))
                 level1_label = None
                 text_so_far = t
         else:
             finished = complete and text_so_far and ends_paragraph(text_so_far, strong=True)
-            if blank and finished and line.indent < 2 and not t[:1].islower():
+            if blank and finished and line.indent <= margin + 1 and not t[:1].islower():
                 # Unnumbered text set apart after a finished operative paragraph and not
                 # indented under it: a trailer ("3rd plenary meeting"), a date, an option
                 # label ("**Option 2:** No text;" after 19quinquies in the UNFCCC draft).
@@ -916,20 +926,21 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None) -> Body:
                 tokens.append(_tok("LINE", line))
                 text_so_far += " " + t
         blank = False
-    closing = [h.text for h in held]
+    closing = [collapse(h.text) for h in held]
     if annex_at is not None:
         closing += _verbatim_block(lines[annex_at:], symbol)
     return Body(tokens, footnotes, transition, closing)
 
 
 def _verbatim_block(lines: list[Line], symbol: str | None) -> list[str]:
-    """Lines as printed (right margin trimmed), page furniture left out, runs of blank lines
-    as one "", none at either end."""
+    """Lines as printed, runs of white space collapsed as in paragraph text (the only
+    normalisation), page furniture left out, runs of blank lines as one "", none at either
+    end."""
     out: list[str] = []
     for line in lines:
         if line.text and _is_page_header(line.text, symbol):
             continue
-        raw = line.raw.rstrip()
+        raw = collapse(line.raw)
         if raw or (out and out[-1]):
             out.append(raw)
     while out and not out[-1]:

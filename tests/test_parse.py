@@ -568,3 +568,36 @@ def test_report_prose_is_not_a_long_sponsors_line():
              "abstentions, after statements by several delegations")
     lines = split_lines(prose + "\n\nRights of the child\n\nThe General Assembly,\n")
     assert header_start(lines, 4) == 1
+
+
+def test_third_review_fixes():
+    from drafting.docx_read import docx_to_text
+    from drafting.render.docx import render_docx
+
+    def both_ways(res):
+        assert parse_text(render_text(res)) == res
+        assert parse_text(docx_to_text(render_docx(res))) == res
+
+    # A byte-order mark, CR-only line endings.
+    plain = "The Security Council,\n\nRecalling its resolutions,\n\n1. Decides.\n"
+    want = parse_text(plain)
+    for text in ("\ufeff" + plain, plain.replace("\n", "\r")):
+        assert [(p.id, p.text) for p in parse_text(text).paragraphs()] == \
+            [(p.id, p.text) for p in want.paragraphs()]
+    # An adopted text without its symbol keeps its kind through Word.
+    res = parse_text("Resolution\n\nThe General Assembly,\n\n1. Decides to do x.\n")
+    assert res.kind == "resolution"
+    both_ways(res)
+    # Closing lines and footnotes collapse runs of white space, as paragraph text does.
+    res = parse_text("A/RES/80/1\n\nThe General Assembly,\n\n1. Decides to do x.\n\n"
+                     "3rd plenary meeting  19 September 2025\n")
+    assert res.closing == ("3rd plenary meeting 19 September 2025",)
+    both_ways(res)
+    # A Markdown heading indented; a text indented as a whole.
+    res = parse_text("The General Assembly,\n\nRecalling its resolution 1,\n\n  ### I. HEADING\n\n"
+                     "1. Decides to do x.\n")
+    assert [(p.id, p.heading) for p in res.paragraphs()] == [("PP1", ()), ("OP1", ("### I. HEADING",))]
+    both_ways(res)
+    text = corpus_text("un-ga-res-80-1-palestine-participation-adopted-from-rev1.txt")
+    indented = "\n".join("    " + line if line.strip() else line for line in text.split("\n"))
+    assert parse_text(indented).closing == ("3rd plenary meeting", "19 September 2025")

@@ -169,8 +169,10 @@ def front_matter(res: Resolution, house: HouseStyle, date: str | None = None
     kind = _KIND_WORDS.get(res.kind, res.kind.replace("_", " "))
     if res.sponsors and (house.name == "un" or not res.sponsor_note):
         out.append(("Sponsors", f"{_join_names(res.sponsors)}: {kind}", PLAIN))
-    elif res.kind not in ("draft_resolution", "resolution"):
-        # Nothing else would say what the text is ("Draft decision -/CP.21", UNFCCC 2015).
+    elif res.kind not in ("draft_resolution", "resolution") or (
+            res.kind == "resolution" and not res.symbol):
+        # Nothing else would say what the text is ("Draft decision -/CP.21", UNFCCC 2015;
+        # an adopted text without its symbol).
         out.append(("Heading", kind[0].upper() + kind[1:], PLAIN))
     if res.title:
         out.append(("ResolutionTitle", res.title, PLAIN))
