@@ -272,6 +272,21 @@ def header_start(lines: list[Line], body: int) -> int:
     return 0
 
 
+# The meeting line of an adopted text's trailer, set apart or not: "3rd plenary meeting",
+# "8741st meeting", "3a sesión plenaria", "3e séance plénière".
+_MEETING_LINE = re.compile(
+    r"^\d{1,4}\s?(?:st|nd|rd|th|a|e|ème|re)\.?\s+(?:plenary\s+)?(?:meeting|sesión(?:\s+plenaria)?|"
+    r"séance(?:\s+plénière)?)$", re.IGNORECASE)
+
+
+def _ends_agenda(t: str) -> bool:
+    """Does this line start what follows an agenda item's title?"""
+    return bool(_LONG_SPONSORS.search(t) or _SUBMITTED_BY.match(t) or _OAS_SPONSORS.match(t)
+                or _RESOLUTION_MARKS.match(t) or _NUMBERED_TITLE.match(t)
+                or SYMBOL_LINE.match(t) or (t.startswith("[") and t.endswith("]"))
+                or any(p.search(t) for _, p in _KIND_LABELS) and len(t.split()) <= 6)
+
+
 def _is_long_front_line(t: str) -> bool:
     """Front-matter lines that may run past 200 characters, as the canonical text prints
     them on one line: a long sponsors line, a sponsorship note."""
@@ -328,10 +343,16 @@ def read_front(lines: list[Line]) -> Front:
             i += 1
             continue
         if _AGENDA.match(plain):
-            # "Agenda item 7" and the item's title on the following lines, up to a blank line.
+            # "Agenda item 7" and the item's title on the following lines, up to a blank
+            # line, or, in a text without blank lines, up to what comes after an agenda
+            # title: a sponsors line (from its first wrapped line), a label, a note, a title.
             i += 1
-            while i < n and lines[i].text:
+            start = i
+            while i < n and lines[i].text and not _ends_agenda(strip_markdown(lines[i].text)):
                 i += 1
+            if i < n and lines[i].text and _LONG_SPONSORS.search(strip_markdown(lines[i].text)):
+                while i - 1 > start and lines[i - 1].text.rstrip().endswith((",", " and")):
+                    i -= 1      # "Albania, Andorra, Argentina," wrapped before ": draft resolution"
             continue
         if is_furniture(plain) or is_furniture(t):   # "*2514762*" (a job number as a bar code)
             i += 1
@@ -913,7 +934,8 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None) -> Body:
                 text_so_far = t
         else:
             finished = complete and text_so_far and ends_paragraph(text_so_far, strong=True)
-            if blank and finished and line.indent <= margin + 1 and not t[:1].islower():
+            if (blank or _MEETING_LINE.match(t)) and finished and line.indent <= margin + 1 \
+                    and not t[:1].islower():
                 # Unnumbered text set apart after a finished operative paragraph and not
                 # indented under it: a trailer ("3rd plenary meeting"), a date, an option
                 # label ("**Option 2:** No text;" after 19quinquies in the UNFCCC draft).

@@ -601,3 +601,15 @@ def test_third_review_fixes():
     text = corpus_text("un-ga-res-80-1-palestine-participation-adopted-from-rev1.txt")
     indented = "\n".join("    " + line if line.strip() else line for line in text.split("\n"))
     assert parse_text(indented).closing == ("3rd plenary meeting", "19 September 2025")
+
+
+@pytest.mark.parametrize("name", ["un-ga-80-L2-draft-palestine-participation-original.txt",
+                                  "un-ga-c3-80-L24-draft-report-hrc.txt",
+                                  "un-ga-res-80-1-palestine-participation-adopted-from-rev1.txt"])
+def test_a_text_without_blank_lines_keeps_its_front_matter_and_trailer(name):
+    text = corpus_text(name)
+    bare = "\n".join(line for line in text.split("\n") if line.strip()) + "\n"
+    want, got = parse_text(text), parse_text(bare)
+    assert (got.symbol, got.title, got.sponsors, got.notes, got.closing) == (
+        want.symbol, want.title, want.sponsors, want.notes, want.closing)
+    assert [(p.id, p.text) for p in got.paragraphs()] == [(p.id, p.text) for p in want.paragraphs()]
