@@ -520,9 +520,13 @@ _FRONT_BREAK = _Lazy(
     r"(?<=\s)(?=Distr\.|Original\s*:|Resolution\s+(?:\d|adopted)|Adopted\s+by\b|Résolution\s+\d|"
     r"Adoptée\s+par\b|Resolución\s+\d|Aprobada\s+por\b|Agenda\s+items?\s+\d"
     r"|\[|\d{1,3}/\d{1,4}\.\s)")                     # "[without reference ...]", "80/1. Title"
-_FLAT_NUMBER = _Lazy(rf"(?P<num>\d{{1,3}})(?:\s?(?P<sfx>{_SUFFIX_RE}))?\.(?=\s|[^\W\d_])",
-                          re.IGNORECASE)
-_FLAT_SUB = _Lazy(r"\((?P<label>[a-z]|[ivx]{1,5})\)(?=\s|[A-Z])")
+_FLAT_NUMBER = _Lazy(rf"(?P<num>\d{{1,3}})(?:\s?(?P<sfx>{_SUFFIX_RE}))?"
+                     rf"(?:\.(?=\s|[^\W\d_])|\s[-–](?=\s+[\[(«*]*[\u0600-\u06FF]))",  # "2.", "2 - "
+                     re.IGNORECASE)
+_FLAT_SUB = _Lazy(r"\((?P<label>[a-z]|[ivx]{1,5}|\d{1,2}|[\u0621-\u064A]\u0640?)\)(?=\s|[A-Z])")
+# The order of Arabic sub-paragraph letters (abjad): (أ), (ب), (ج), (د), (هـ), ...
+_ABJAD = ("أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م", "ن", "س", "ع",
+          "ف", "ص", "ق", "ر", "ش", "ت", "ث", "خ", "ذ", "ض", "ظ", "غ")
 
 
 def unflatten(lines: list[Line]) -> list[Line]:
@@ -630,7 +634,7 @@ class _Flat:
             return
         if self.expected > 1:
             sm = _FLAT_SUB.match(rest)
-            if sm and punct in ":;" and punct and _next_label(self.labels, sm.group("label")):
+            if sm and punct and punct in ":;：；؛" and _next_label(self.labels, sm.group("label")):
                 cuts.append(at)
                 self.labels.append(sm.group("label"))
             return
@@ -678,10 +682,14 @@ _SENTENCE_THEN_SYMBOL = _Lazy(rf"(?<=[.;)])\s+(?P<symbol>{SYMBOL.pattern})\s+(?=
 
 
 def _next_label(labels: list[str], label: str) -> bool:
-    """(a) first, then (b) after (a); (i) first, then (ii) after (i)."""
+    """(a) first, then (b) after (a); (i) first, then (ii) after (i); (1), (2); (أ), (ب)."""
     if not labels:
-        return label in ("a", "i")
+        return label in ("a", "i", "1", _ABJAD[0])
     last = labels[-1]
+    if last.isdigit() and label.isdigit():
+        return int(label) == int(last) + 1
+    if last in _ABJAD and label in _ABJAD:
+        return _ABJAD.index(label) == _ABJAD.index(last) + 1
     if label in ROMANS and last in ROMANS and ROMANS.index(label) == ROMANS.index(last) + 1:
         return True
     return len(label) == 1 and len(last) == 1 and ord(label) == ord(last) + 1
@@ -730,7 +738,8 @@ def looks_like_opener(text: str) -> bool:
     if not words:
         return False
     first = words[0].strip(",;:")
-    if not first[:1].isupper():
+    caseless = first[:1].isalpha() and first[:1].lower() == first[:1].upper()   # Arabic
+    if not first[:1].isupper() and not caseless:
         return False
     low = first.lower()
     if low in lexicon.COMPOUND_HEADS or low in lexicon.ADVERBS or low in _ADJECTIVE_OPENERS:

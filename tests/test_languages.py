@@ -75,3 +75,19 @@ def test_a_rewritten_chinese_paragraph_still_pairs_by_similarity():
     pairs = [(p.old_id, p.new_id, p.change) for p in compare(old, new).paragraphs[:3]]
     assert pairs == [(None, "PP1", "inserted"), ("PP1", "PP2", "modified"),
                      ("PP2", "PP3", "unchanged")]
+
+
+@pytest.mark.parametrize("name, body", [("sc-res-ar.txt", "إن مجلس الأمن،"),
+                                        ("wha-style.txt", "The Seventy-sixth")])
+def test_run_together_arabic_and_who_texts_parse_as_the_originals(name, body):
+    text = (HERE / name).read_text(encoding="utf-8")
+    head, _, rest = text.partition(body)
+    flat = head + " ".join((body + rest).split()) + "\n"
+
+    def shape(res):
+        return [(p.id, p.text, [s.text for s in p.subparagraphs]) for p in res.paragraphs()]
+
+    assert shape(parse_text(flat)) == shape(parse_text(text))
+    # Without blank lines, line by line, too.
+    bare = "\n".join(line for line in text.split("\n") if line.strip()) + "\n"
+    assert shape(parse_text(bare)) == shape(parse_text(text))
