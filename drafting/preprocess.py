@@ -246,6 +246,19 @@ def split_names(who: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _sponsorship_note(front: "Front", lines: list[Line], i: int, goes_on) -> int:
+    """Read the sponsorship note that starts at lines[i] into `front`: it wraps onto the
+    next non-blank line while goes_on(last line's text, next line's text). Returns the
+    index of the line after it."""
+    start = i
+    while i + 1 < len(lines) and lines[i + 1].text and goes_on(lines[i].text, lines[i + 1].text):
+        i += 1
+    block = lines[start:i + 1]
+    front.sponsor_note = collapse(" ".join(x.text for x in block))
+    front.tokens.extend(_tok("HEAD_SPONSORS", x) for x in block)
+    return i + 1
+
+
 def _oas_sponsors(note: str) -> tuple[str, ...]:
     """"(Presented by the delegation of Mexico and co-sponsored by the delegation of Ecuador."""
     names: list[str] = []
@@ -383,35 +396,20 @@ def read_front(lines: list[Line]) -> Front:
         if submitted:
             # "Draft resolution submitted by the Vice-Chair of the Committee, ..., on the
             # basis of informal consultations on draft resolution A/C.2/79/L.10": who put
-            # the text forward, not a list of sponsoring States. It may wrap.
-            note_lines = [line]
-            # It ends at a blank line, or with the symbol of the draft it was based on when
-            # the next line starts anew (a title), not "and A/C.2/79/L.11".
-            while i + 1 < n and lines[i + 1].text and not (
-                    _ENDS_WITH_SYMBOL.search(note_lines[-1].text)
-                    and lines[i + 1].text[:1].isupper()):
-                i += 1
-                note_lines.append(lines[i])
-            front.sponsor_note = collapse(" ".join(x.text for x in note_lines))
+            # the text forward, not a list of sponsoring States. It ends at a blank line, or
+            # with the symbol of the draft it was based on when the next line starts anew
+            # (a title), not "and A/C.2/79/L.11".
+            i = _sponsorship_note(front, lines, i, lambda last, nxt: not (
+                _ENDS_WITH_SYMBOL.search(last) and nxt[:1].isupper()))
             front.kind = front.kind or ("draft_decision" if "cisi" in submitted.group(1).lower()
                                         else "draft_resolution")
-            for x in note_lines:
-                front.tokens.append(_tok("HEAD_SPONSORS", x))
-            i += 1
             if candidates[-1]:
                 candidates.append([])
             continue
         if _OAS_SPONSORS.match(plain):
-            note_lines = [line]
-            while ")" not in note_lines[-1].text and i + 1 < n and lines[i + 1].text:
-                i += 1
-                note_lines.append(lines[i])
-            note = collapse(" ".join(x.text for x in note_lines))
-            front.sponsor_note = note
-            front.sponsors = _oas_sponsors(note)
-            for x in note_lines:
-                front.tokens.append(_tok("HEAD_SPONSORS", x))
-            i += 1
+            # "(Presented by the delegation of Mexico and co-sponsored by ...)", to its ")".
+            i = _sponsorship_note(front, lines, i, lambda last, nxt: ")" not in last)
+            front.sponsors = _oas_sponsors(front.sponsor_note)
             continue
         if _RESOLUTION_MARKS.match(plain):
             front.kind = "resolution"
