@@ -604,22 +604,31 @@ def _pair(a: _Item, b: _Item, differ: _Differ, by_id: bool, moved: bool) -> Para
         subparagraphs=subs, old=old, new=new)
 
 
+# Front matter compared as text; the tuples among them as their words joined, since line
+# breaks and blank lines in a trailer or annex are layout, not words.
+_JOINED = frozenset({"closing", "notes", "footnotes", "headings"})
+
+
+def _front_values(res: Resolution) -> dict[str, object]:
+    """What `_header` compares: the resolution's front fields, its uncited footnotes as
+    "mark text", and its section headings and option labels in order (their paragraphs'
+    numbers may shift with an insertion: the words are compared, not where they hang)."""
+    values = {name: getattr(res, name) for name in (
+        "kind", "symbol", "title", "body", "sponsors", "transition", "sponsor_note", "notes")}
+    values["footnotes"] = tuple(f"{f.mark} {f.text}" for f in res.footnotes)
+    values["headings"] = tuple(h for top in res.paragraphs() for p in top.walk()
+                               for h in p.heading)
+    values["closing"] = res.closing
+    return values
+
+
 def _header(old: Resolution, new: Resolution, strict: bool) -> tuple[tuple[str, object, object], ...]:
     """Front matter that changed: (name, old value, new value)."""
     out = []
-    for name in ("kind", "symbol", "title", "body", "sponsors", "transition", "sponsor_note",
-                 "notes", "footnotes", "headings", "closing"):
-        if name == "headings":
-            # Section headings and option labels, in order (their paragraphs' numbers may
-            # shift with an insertion: the words are compared, not where they hang).
-            a, b = (tuple(h for top in r.paragraphs() for p in top.walk() for h in p.heading)
-                    for r in (old, new))
-        else:
-            a, b = getattr(old, name), getattr(new, name)
-        if name == "footnotes":
-            a, b = tuple(f"{f.mark} {f.text}" for f in a), tuple(f"{f.mark} {f.text}" for f in b)
-        if name in ("closing", "notes", "footnotes", "headings") and not strict:
-            # Line breaks and blank lines in a trailer or annex are layout, not words.
+    news = _front_values(new)
+    for name, a in _front_values(old).items():
+        b = news[name]
+        if name in _JOINED and not strict:
             same = canonical(" ".join(a)) == canonical(" ".join(b))
         elif isinstance(a, str) and isinstance(b, str) and not strict:
             same = canonical(a) == canonical(b)
