@@ -6,7 +6,9 @@ and `read_front` (front matter) -> `preprocess.lex_body` (line tokens) -> the LA
 """
 from __future__ import annotations
 
+import os
 import re
+import sys
 from functools import lru_cache
 from pathlib import Path
 
@@ -45,9 +47,6 @@ def _cache_file(name: str) -> str | bool:
     parse). lark checks the grammar's hash, its options and its own version before using
     the file, and rebuilds when the file is stale, unreadable or cut short. False (no
     cache) when the folder cannot be made."""
-    import os
-    import sys
-
     import lark
 
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
@@ -309,46 +308,37 @@ class ToNodes(Transformer):
     """Applied by the LALR parser as it reduces each rule (no parse tree is built)."""
 
     @staticmethod
-    def _node(head: Token, children: list, number=None, label=None, marker=None) -> _Node:
+    def _node(children: list, number=None, label=None, marker=None) -> _Node:
+        """The paragraph whose tokens are `children`: its heading lines, a negotiating
+        label (PP3bis), then its first line (PARA, or the NUM/SUB token, whose text follows
+        as LINE), lines and subs."""
+        k = 0
+        while children[k].type.endswith("HEADING"):
+            k += 1
+        heading = tuple(str(t) for t in children[:k])
+        if children[k].type == "PPNUM":
+            number = str(children[k])
+            k += 1
+        head = children[k]
         lines: list[str] = [head] if head.type == "PARA" else []
         subs: list[_Node] = []
-        for c in children:
+        for c in children[k + 1:]:
             (subs if isinstance(c, _Node) else lines).append(c)
         # Wrapped lines joined, runs of white space collapsed: the only normalisation.
-        return _Node(" ".join(" ".join(lines).split()), number, label, marker, head.line, subs)
-
-    @staticmethod
-    def _heading(children: list) -> tuple[tuple[str, ...], list]:
-        """The heading lines at the front of a paragraph's children, and the rest."""
-        k = 0
-        while k < len(children) and isinstance(children[k], Token) and \
-                children[k].type.endswith("HEADING"):
-            k += 1
-        return tuple(str(t) for t in children[:k]), children[k:]
+        return _Node(" ".join(" ".join(lines).split()), number, label, marker, head.line, subs,
+                     heading)
 
     def preambular(self, children):
-        heading, children = self._heading(children)
-        if children[0].type == "PPNUM":
-            node = self._node(children[1], children[2:], number=str(children[0]))
-        else:
-            node = self._node(children[0], children[1:])
-        node.heading = heading
-        return node
+        return self._node(children)
 
     def operative_paragraph(self, children):
-        heading, children = self._heading(children)
-        node = self._node(children[0], children[1:], number=str(children[0]))
-        node.heading = heading
-        return node
+        num = next(c for c in children if c.type == "NUM")
+        return self._node(children, number=str(num))
 
     def subparagraph(self, children):
-        heading, children = self._heading(children)
-        marker = str(children[0]).strip()
+        marker = str(next(c for c in children if c.type in ("SUB", "SUBSUB"))).strip()
         # "(a bis)", the label the tool gives an inserted sub-paragraph, is label "abis".
-        node = self._node(children[0], children[1:],
-                          label="".join(marker.strip("()（）").split()), marker=marker)
-        node.heading = heading
-        return node
+        return self._node(children, label="".join(marker.strip("()（）").split()), marker=marker)
 
     subsubparagraph = subparagraph
 
