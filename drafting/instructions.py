@@ -15,7 +15,6 @@ import re
 from functools import lru_cache
 
 from drafting.errors import AmendmentError, ParseError
-from drafting.parse import grammar_dir, load_grammar
 from drafting.symbols import is_symbol
 from drafting.model import TITLE, AmendmentDocument, Operation
 
@@ -272,6 +271,8 @@ def _short(token) -> str:
 
 @lru_cache(maxsize=1)
 def _parser():
+    from drafting.parse import load_grammar   # lark, only when instructions are parsed
+
     return load_grammar("amendment", lexer="contextual", transformer=_build_transformer(),
                         propagate_positions=False, maybe_placeholders=False)
 
