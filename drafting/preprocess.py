@@ -201,8 +201,9 @@ _SPONSOR_LINE = re.compile(
     r"(proyecto|projet)\s+de\s+(resolución|résolution|decisión|décision).*)\s*$", re.IGNORECASE)
 _ENDS_WITH_SYMBOL = _Lazy(rf"(?:{SYMBOL.pattern})\s*$", re.VERBOSE)
 _SUBMITTED_BY = re.compile(
-    r"^(draft\s+(resolution|decision)|projet\s+de\s+(résolution|décision)|"
-    r"proyecto\s+de\s+(resolución|decisión))\s+(submitted|présenté|presentado)\s+(by|par|por)\b",
+    r"^(?:draft|projet\s+de|proyecto\s+de)\s+"
+    r"(?:resolution|résolution|resolución|(?P<decision>decision|décision|decisión))"
+    r"\s+(?:submitted|présenté|presentado)\s+(?:by|par|por)\b",
     re.IGNORECASE)
 _OAS_SPONSORS = re.compile(r"^\((presented|presentado|présenté|apresentado)\b", re.IGNORECASE)
 
@@ -401,7 +402,7 @@ def read_front(lines: list[Line]) -> Front:
             # (a title), not "and A/C.2/79/L.11".
             i = _sponsorship_note(front, lines, i, lambda last, nxt: not (
                 _ENDS_WITH_SYMBOL.search(last) and nxt[:1].isupper()))
-            front.kind = front.kind or ("draft_decision" if "cisi" in submitted.group(1).lower()
+            front.kind = front.kind or ("draft_decision" if submitted.group("decision")
                                         else "draft_resolution")
             if candidates[-1]:
                 candidates.append([])
