@@ -274,3 +274,39 @@ def test_the_sponsors_footnote_is_a_word_footnote_on_the_sponsors_line():
     assert "Mauritania:* draft resolution" in text
     assert "* On behalf of the States Members" in text
     assert document.count("w:footnoteReference") == 2      # the sponsors' "*" and PP4's "1"
+
+
+def test_output_files_are_replaced_whole_or_left_alone(tmp_path, monkeypatch):
+    """-o writes go through a temporary file and a rename: a failed write leaves the old
+    file intact and no temporary file behind, and the error names the file."""
+    import os
+
+    src = CORPUS / "oas-cam-report-2013.txt"
+    out = tmp_path / "m.docx"
+    out.write_bytes(b"the delegation's earlier copy")
+    runner = CliRunner()
+
+    def no_room(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", no_room)
+    result = runner.invoke(cli, ["render", str(src), "-o", str(out)])
+    assert result.exit_code == 1
+    assert f"{out}: cannot write: No space left on device" in result.output
+    assert out.read_bytes() == b"the delegation's earlier copy"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m.docx"]
+
+    monkeypatch.undo()
+    result = runner.invoke(cli, ["render", str(src), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes() == render_docx(parse_file(str(src)))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m.docx"]
+    assert oct(out.stat().st_mode & 0o777) == oct(0o666 & ~_umask())
+
+
+def _umask() -> int:
+    import os
+
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -6,6 +6,8 @@ import sys
 
 import click
 
+from drafting.commands import write_output
+
 FORMATS = ("terminal", "text", "html", "json", "docx")
 
 
@@ -90,14 +92,10 @@ def compare(old, new, fmt, stat, strict, output, author, date):
         out = render.render_text(comparison, color=color, old_name=old, new_name=new,
                                  strict=strict)
 
-    if isinstance(out, bytes):
-        if not output:
-            raise InputError("--format docx writes a Word file: give it with -o OUT.docx")
-        with open(output, "wb") as f:
-            f.write(out)
-    elif output:
-        with open(output, "w", encoding="utf-8") as f:
-            f.write(out)
+    if isinstance(out, bytes) and not output:
+        raise InputError("--format docx writes a Word file: give it with -o OUT.docx")
+    if output:
+        write_output(output, out)
     else:
         click.echo(out, nl=False)
     sys.exit(1 if comparison.changed else 0)

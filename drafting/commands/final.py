@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from drafting.commands import command_time as _now
+from drafting.commands import command_time as _now, write_output
 
 
 
@@ -64,8 +64,7 @@ def renumber(file: str, output: str | None):
     _echo_map(res, mapping, err=True)
     text = render_text(new)
     if output:
-        with open(output, "w", encoding="utf-8") as f:
-            f.write(text if text.endswith("\n") else text + "\n")
+        write_output(output, text if text.endswith("\n") else text + "\n")
     else:
         click.echo(text if text.endswith("\n") else text + "\n", nl=False)
 

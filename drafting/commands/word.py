@@ -6,15 +6,7 @@ from __future__ import annotations
 
 import click
 
-
-def _write(path: str, data: bytes) -> None:
-    from drafting.errors import InputError
-
-    try:
-        with open(path, "wb") as f:
-            f.write(data)
-    except OSError as e:
-        raise InputError(f"cannot write: {e.strerror or e}", path) from None
+from drafting.commands import write_output as _write
 
 
 def _date(given: str | None) -> str:
