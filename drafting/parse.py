@@ -507,3 +507,79 @@ def parse_file(path: str):
     from drafting.reader import read_text
     text = read_text(path)
     return parse_document(text, "<stdin>" if path == "-" else str(path))
+
+
+# Below this size a second process costs more (fork, pickling) than it saves.
+PARALLEL_MIN_BYTES = 256 * 1024
+
+
+def parse_files(paths, min_bytes: int = PARALLEL_MIN_BYTES) -> list:
+    """`parse_file` of each path, in order; large files after the first are parsed in
+    child processes (fork) while this one parses the first.
+
+    A child only ever sends back a finished result: when it fails for any reason (a parse
+    error, a crash, no room for the pipe), this process parses that file itself, so errors
+    are raised here, exactly as `parse_file` raises them. Without fork (Windows), for
+    standard input and for small files, the files are parsed one after the other."""
+    paths = [str(p) for p in paths]
+    forked: dict[int, tuple[int, int]] = {}      # index -> (pid, read end of its pipe)
+    if hasattr(os, "fork") and len(paths) > 1:
+        _parser()                 # built (or read from cache) once, before forking
+        for k, path in enumerate(paths[1:], start=1):
+            if path != "-" and _size(path) >= min_bytes:
+                forked[k] = _fork_parse(path)
+    results = []
+    try:
+        for k, path in enumerate(paths):
+            child = forked.pop(k, None)
+            result = _child_result(*child) if child else None
+            results.append(result if result is not None else parse_file(path))
+    finally:
+        for pid, fd in forked.values():    # an error on an earlier file: reap the others
+            _child_result(pid, fd)
+    return results
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0            # parse_file reports it
+
+
+def _fork_parse(path: str) -> tuple[int, int]:
+    import pickle
+
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid:
+        os.close(write_end)
+        return pid, read_end
+    # The child: parse, send the pickled result, leave without running the parent's
+    # clean-up (atexit, buffered output it inherited).
+    status = 1
+    try:
+        os.close(read_end)
+        data = pickle.dumps(parse_file(path), protocol=pickle.HIGHEST_PROTOCOL)
+        with os.fdopen(write_end, "wb") as pipe:
+            pipe.write(data)
+        status = 0
+    except BaseException:
+        pass
+    finally:
+        os._exit(status)
+
+
+def _child_result(pid: int, read_end: int):
+    """The result a child sent, or None when it did not finish (the caller parses again)."""
+    import pickle
+
+    with os.fdopen(read_end, "rb") as pipe:
+        data = pipe.read()
+    _, status = os.waitpid(pid, 0)
+    if status != 0 or not data:
+        return None
+    try:
+        return pickle.loads(data)
+    except Exception:
+        return None

@@ -613,3 +613,62 @@ def test_a_text_without_blank_lines_keeps_its_front_matter_and_trailer(name):
     assert (got.symbol, got.title, got.sponsors, got.notes, got.closing) == (
         want.symbol, want.title, want.sponsors, want.notes, want.closing)
     assert [(p.id, p.text) for p in got.paragraphs()] == [(p.id, p.text) for p in want.paragraphs()]
+
+
+def test_parse_files_in_child_processes_gives_what_parse_file_gives(monkeypatch):
+    """min_bytes=0 sends every file after the first to a child process: the results are
+    the same objects, in the same order, as parsing them one by one; an amendment document
+    comes back as one too."""
+    from drafting import parse
+    from drafting.parse import parse_file, parse_files
+
+    sent = []
+    child_result = parse._child_result
+
+    def record(pid, fd):
+        sent.append(child_result(pid, fd))
+        return sent[-1]
+
+    monkeypatch.setattr(parse, "_child_result", record)
+
+    names = ["un-ga-80-L2-draft-palestine-participation-original.txt",
+             "oas-cam-report-2013.txt", "un-ga-c3-80-L65-amendment-report-hrc.txt",
+             "un-ga-80-L2-draft-palestine-participation-original.txt"]
+    paths = [str(CORPUS / n) for n in names]
+    assert parse_files(paths, min_bytes=0) == [parse_file(p) for p in paths]
+    assert sent == [parse_file(p) for p in paths[1:]]     # three came from children
+    sent.clear()
+    parse_files(paths)                                    # small files: no child
+    assert sent == []
+
+
+def test_parse_files_raises_the_error_parse_file_raises(tmp_path):
+    """A child that fails sends nothing back; the file is parsed again here, so the error
+    names its file and line as parse_file's does, and no child is left behind."""
+    import os
+
+    from drafting.parse import parse_file, parse_files
+
+    bad = tmp_path / "bad.txt"
+    bad.write_text("Nothing here\nlooks like a resolution.\n", encoding="utf-8")
+    good = str(CORPUS / "oas-cam-report-2013.txt")
+    for paths in ([good, str(bad)], [str(bad), good], [good, str(bad), good]):
+        with pytest.raises(ParseError) as got:
+            parse_files(paths, min_bytes=0)
+        with pytest.raises(ParseError) as want:
+            parse_file(str(bad))
+        assert str(got.value) == str(want.value)
+        assert str(bad) in str(got.value)
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)          # every child was reaped
+
+
+def test_parse_files_without_fork_parses_in_turn(monkeypatch):
+    import os
+
+    from drafting.parse import parse_file, parse_files
+
+    monkeypatch.delattr(os, "fork")
+    paths = [str(CORPUS / "oas-cam-report-2013.txt"),
+             str(CORPUS / "un-ga-80-L2-draft-palestine-participation-original.txt")]
+    assert parse_files(paths, min_bytes=0) == [parse_file(p) for p in paths]

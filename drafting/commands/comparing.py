@@ -11,31 +11,37 @@ from drafting.commands import write_output
 FORMATS = ("terminal", "text", "html", "json", "docx")
 
 
-def _load(side: str):
-    """A side of the comparison: a draft folder revision (DIR@rev1, DIR@latest) or a file.
+def _load(sides: list[str]) -> list[tuple[object, object]]:
+    """Each side of the comparison: a draft folder revision (DIR@rev1, DIR@latest) or a file,
+    as (resolution, folder or None). The files are parsed side by side (`parse_files`),
+    after the revisions are loaded: a wrong revision name is reported at once."""
+    from pathlib import Path
 
-    Returns (resolution, folder or None).
-    """
     from drafting.errors import InputError
+    from drafting.model import Resolution
 
     try:
         from drafting import store
     except ImportError:  # the store is optional: without it every side is a file
         store = None
-    if store is not None and store.is_ref(side):
-        folder, _ = store.parse_ref(side)
-        return store.load_ref(side), folder.resolve()
-    from pathlib import Path
+    out: list = [None] * len(sides)
+    files: list[int] = []
+    for k, side in enumerate(sides):
+        if store is not None and store.is_ref(side):
+            folder, _ = store.parse_ref(side)
+            out[k] = (store.load_ref(side), folder.resolve())
+        elif side != "-" and not Path(side).is_file():
+            raise InputError("no such file or draft revision", file=side)
+        else:
+            files.append(k)
+    if files:
+        from drafting.parse import parse_files
 
-    from drafting.model import Resolution
-    from drafting.parse import parse_file
-
-    if side != "-" and not Path(side).is_file():
-        raise InputError("no such file or draft revision", file=side)
-    doc = parse_file(side)
-    if not isinstance(doc, Resolution):
-        raise InputError("not a resolution (an amendment document?)", file=side)
-    return doc, None
+        for k, doc in zip(files, parse_files([sides[k] for k in files])):
+            if not isinstance(doc, Resolution):
+                raise InputError("not a resolution (an amendment document?)", file=sides[k])
+            out[k] = (doc, None)
+    return out
 
 
 @click.command()
@@ -71,8 +77,7 @@ def compare(old, new, fmt, stat, strict, output, author, date):
     from drafting.errors import InputError
     from drafting.render import diff as render
 
-    old_res, old_folder = _load(old)
-    new_res, new_folder = _load(new)
+    (old_res, old_folder), (new_res, new_folder) = _load([old, new])
     # Inside one draft folder ids are stable; between files only text and numbers tell.
     by_id = old_folder is not None and old_folder == new_folder
     comparison = compare_revisions(old_res, new_res, strict=strict, by_id=by_id)
