@@ -358,7 +358,8 @@ class ToNodes(Transformer):
         return children
 
 
-def _build(node: _Node, pid: str, language: str, footnotes: tuple = ()) -> Paragraph:
+def _build(node: _Node, pid: str, language: str, footnotes: tuple = (),
+           openers: bool = True) -> Paragraph:
     """The model's paragraph for `node`, with id `pid`; sub-paragraphs "OP3(a)", "OP3(a)#2"."""
     subs = ()
     if node.subs:
@@ -367,7 +368,7 @@ def _build(node: _Node, pid: str, language: str, footnotes: tuple = ()) -> Parag
     text = node.text
     return Paragraph(id=pid, text=text, number=node.number, label=node.label,
                      marker=node.marker,
-                     opener=opener_of(text, language) if node.label is None else None,
+                     opener=opener_of(text, language) if openers and node.label is None else None,
                      subparagraphs=subs, footnotes=footnotes, references=symbols_in(text),
                      heading=node.heading, line=node.line)
 
@@ -437,8 +438,11 @@ def _raise_syntax(e: UnexpectedInput, source: str | None, lines) -> None:
 _ADOPTED = re.compile(r"/RES[/.]|/Res\.\d|^WHA\d|^EB\d+\.R\d")
 
 
-def parse_text(text: str, source: str | None = None) -> Resolution:
-    """A resolution, draft resolution or draft decision from its text."""
+def parse_text(text: str, source: str | None = None, *, openers: bool = True) -> Resolution:
+    """A resolution, draft resolution or draft decision from its text.
+
+    `openers=False` leaves every paragraph's opener None, for callers that never show it
+    (a comparison in text or JSON): finding them is a fifth of the parse."""
     if text.startswith("\ufeff"):          # a byte-order mark is encoding, not text
         text = text[1:]
     lines = file_lines = preprocess.split_lines(text)
@@ -478,7 +482,7 @@ def parse_text(text: str, source: str | None = None) -> Resolution:
         node.number = node.number or str(k)
     ids = _unique([f"PP{n.number}" for n in pre]) + _unique([f"OP{n.number}" for n in ops])
     notes, left = _find_footnotes(pre + ops, lexed.footnotes) if lexed.footnotes else ({}, [])
-    built = [_build(node, pid, language, tuple(notes.get(k, ())))
+    built = [_build(node, pid, language, tuple(notes.get(k, ())), openers)
              for k, (node, pid) in enumerate(zip(pre + ops, ids))]
     pre, ops = built[:len(pre)], built[len(pre):]
     kind = front.kind or ("resolution" if front.symbol and _ADOPTED.search(front.symbol)
@@ -491,7 +495,7 @@ def parse_text(text: str, source: str | None = None) -> Resolution:
                       footnotes=tuple(left), source=source)
 
 
-def parse_document(text: str, source: str | None = None):
+def parse_document(text: str, source: str | None = None, *, openers: bool = True):
     """A resolution-like text, or an amendment document (A/C.3/80/L.65)."""
     try:
         from drafting import instructions
@@ -499,21 +503,21 @@ def parse_document(text: str, source: str | None = None):
         instructions = None
     if instructions is not None and instructions.is_amendment_document(text):
         return instructions.parse_amendment_document(text, source)
-    return parse_text(text, source)
+    return parse_text(text, source, openers=openers)
 
 
-def parse_file(path: str):
+def parse_file(path: str, *, openers: bool = True):
     """Read and parse a file (.txt, .md, .docx; "-" for standard input)."""
     from drafting.reader import read_text
     text = read_text(path)
-    return parse_document(text, "<stdin>" if path == "-" else str(path))
+    return parse_document(text, "<stdin>" if path == "-" else str(path), openers=openers)
 
 
 # Below this size a second process costs more (fork, pickling) than it saves.
 PARALLEL_MIN_BYTES = 256 * 1024
 
 
-def parse_files(paths, min_bytes: int = PARALLEL_MIN_BYTES) -> list:
+def parse_files(paths, min_bytes: int = PARALLEL_MIN_BYTES, *, openers: bool = True) -> list:
     """`parse_file` of each path, in order; large files after the first are parsed in
     child processes (fork) while this one parses the first.
 
@@ -527,13 +531,13 @@ def parse_files(paths, min_bytes: int = PARALLEL_MIN_BYTES) -> list:
         _parser()                 # built (or read from cache) once, before forking
         for k, path in enumerate(paths[1:], start=1):
             if path != "-" and _size(path) >= min_bytes:
-                forked[k] = _fork_parse(path)
+                forked[k] = _fork_parse(path, openers)
     results = []
     try:
         for k, path in enumerate(paths):
             child = forked.pop(k, None)
             result = _child_result(*child) if child else None
-            results.append(result if result is not None else parse_file(path))
+            results.append(result if result is not None else parse_file(path, openers=openers))
     finally:
         for pid, fd in forked.values():    # an error on an earlier file: reap the others
             _child_result(pid, fd)
@@ -547,7 +551,7 @@ def _size(path: str) -> int:
         return 0            # parse_file reports it
 
 
-def _fork_parse(path: str) -> tuple[int, int]:
+def _fork_parse(path: str, openers: bool) -> tuple[int, int]:
     import pickle
 
     read_end, write_end = os.pipe()
@@ -560,7 +564,7 @@ def _fork_parse(path: str) -> tuple[int, int]:
     status = 1
     try:
         os.close(read_end)
-        data = pickle.dumps(parse_file(path), protocol=pickle.HIGHEST_PROTOCOL)
+        data = pickle.dumps(parse_file(path, openers=openers), protocol=pickle.HIGHEST_PROTOCOL)
         with os.fdopen(write_end, "wb") as pipe:
             pipe.write(data)
         status = 0

@@ -345,6 +345,28 @@ def test_cli_docx(tmp_path):
     assert r.exit_code == 1, r.output
     assert out.read_bytes()[:2] == b"PK"
     assert run(CORPUS / L2, CORPUS / RES, "--format", "docx").exit_code == 2
+    # The command parses with openers for Word (set in italics there) ...
+    from drafting.parse import parse_file
+    from drafting.render.revisions import render_comparison
+
+    full = compare(parse_file(str(CORPUS / L2)), parse_file(str(CORPUS / RES)))
+    assert full.new.preambular[0].opener == "Expressing concern"
+    assert out.read_bytes() == render_comparison(full, author="drafting",
+                                                 date="2025-09-19T00:00:00Z")
+
+
+def test_comparison_without_openers_reads_the_same():
+    """... and without them for the other outputs, which never show an opener."""
+    from drafting.parse import parse_file
+
+    full = compare(parse_file(str(CORPUS / L2)), parse_file(str(CORPUS / RES)))
+    light = compare(parse_file(str(CORPUS / L2), openers=False),
+                    parse_file(str(CORPUS / RES), openers=False))
+    assert all(p.opener is None for p in light.new.preambular)
+    assert render.render_json(light, "a", "b") == render.render_json(full, "a", "b")
+    assert render.render_html(light, "a", "b") == render.render_html(full, "a", "b")
+    assert render.render_text(light) == render.render_text(full)
+    assert render.render_stat(light) == render.render_stat(full)
 
 
 def test_cli_revisions_of_one_draft_pair_by_id(tmp_path):

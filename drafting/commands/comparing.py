@@ -11,10 +11,11 @@ from drafting.commands import write_output
 FORMATS = ("terminal", "text", "html", "json", "docx")
 
 
-def _load(sides: list[str]) -> list[tuple[object, object]]:
+def _load(sides: list[str], openers: bool) -> list[tuple[object, object]]:
     """Each side of the comparison: a draft folder revision (DIR@rev1, DIR@latest) or a file,
     as (resolution, folder or None). The files are parsed side by side (`parse_files`),
-    after the revisions are loaded: a wrong revision name is reported at once."""
+    after the revisions are loaded: a wrong revision name is reported at once. Openers are
+    found only when asked (`openers`): only Word output sets them in italics."""
     from pathlib import Path
 
     from drafting.errors import InputError
@@ -37,7 +38,7 @@ def _load(sides: list[str]) -> list[tuple[object, object]]:
     if files:
         from drafting.parse import parse_files
 
-        for k, doc in zip(files, parse_files([sides[k] for k in files])):
+        for k, doc in zip(files, parse_files([sides[k] for k in files], openers=openers)):
             if not isinstance(doc, Resolution):
                 raise InputError("not a resolution (an amendment document?)", file=sides[k])
             out[k] = (doc, None)
@@ -77,7 +78,7 @@ def compare(old, new, fmt, stat, strict, output, author, date):
     from drafting.errors import InputError
     from drafting.render import diff as render
 
-    (old_res, old_folder), (new_res, new_folder) = _load([old, new])
+    (old_res, old_folder), (new_res, new_folder) = _load([old, new], openers=fmt == "docx")
     # Inside one draft folder ids are stable; between files only text and numbers tell.
     by_id = old_folder is not None and old_folder == new_folder
     comparison = compare_revisions(old_res, new_res, strict=strict, by_id=by_id)
