@@ -329,6 +329,20 @@ def _cells(lines: list[Line]) -> list[Line]:
     return out
 
 
+def _continues_title(block: list[Line], line: Line, plain: str) -> bool:
+    """A line of words that reads as furniture ("3 July 2025", "General Assembly", "fifty-
+    eighth session") right under a title line, at its margin, is the title's wrapped end:
+    "... of the end of the Second World War of" / "3 July 2025". Job numbers, page marks
+    and "Distr.: General" never are."""
+    if not block:
+        return False
+    prev = block[-1]
+    return (prev.no == line.no - 1 and abs(prev.column - line.column) <= 1
+            and ":" not in plain and not _JOB_OR_PAGE.match(plain)
+            and any(c.isalpha() for c in plain)
+            and not prev.text.rstrip().endswith((".", ":", ";")))
+
+
 def read_front(lines: list[Line]) -> Front:
     """Symbol, title, sponsors and kind from the lines above the body line."""
     lines = _cells(lines)
@@ -369,6 +383,8 @@ def read_front(lines: list[Line]) -> Front:
                     i -= 1      # "Albania, Andorra, Argentina," wrapped before ": draft resolution"
             continue
         if is_furniture(plain) or is_furniture(t):   # "*2514762*" (a job number as a bar code)
+            if _continues_title(candidates[-1], line, plain):
+                candidates[-1].append(line)
             i += 1
             continue
         # A sponsor line may wrap over several lines before its ": draft resolution".

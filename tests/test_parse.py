@@ -672,3 +672,48 @@ def test_parse_files_without_fork_parses_in_turn(monkeypatch):
     paths = [str(CORPUS / "oas-cam-report-2013.txt"),
              str(CORPUS / "un-ga-80-L2-draft-palestine-participation-original.txt")]
     assert parse_files(paths, min_bytes=0) == [parse_file(p) for p in paths]
+
+
+_WRAPPED_TITLE = """United Nations                                                    A/80/L.99
+
+General Assembly                                          Distr.: Limited
+                                                          3 July 2025
+
+Eightieth session
+Agenda item 12
+
+          Argentina, Brazil and Chile: draft resolution
+
+          {title}
+          {end}
+          25-10101
+
+          The General Assembly,
+
+          Recalling its resolutions,
+
+          1.   Decides to act.
+"""
+
+
+@pytest.mark.parametrize("title, end", [
+    ("Commemoration of the eightieth anniversary of the end of the war of", "3 July 2025"),
+    ("Revitalization of the work of the", "General Assembly"),
+    ("Report of the Human Rights Council on its", "fifty-eighth session"),
+])
+def test_a_title_wrapping_onto_words_that_look_like_furniture_keeps_them(title, end):
+    """The masthead's date and organ stay furniture; the same words at the title's margin,
+    right under its first line, end the title. A job number under it does not."""
+    res = parse_text(_WRAPPED_TITLE.format(title=title, end=end))
+    assert res.title == f"{title} {end}"
+    assert res.sponsors == ("Argentina", "Brazil", "Chile")
+    assert parse_text(render_text(res)).title == res.title
+
+
+def test_a_date_set_apart_from_the_title_is_not_part_of_it():
+    text = _WRAPPED_TITLE.format(title="Commemoration of the end of the war",
+                                 end="\n          3 July 2025")
+    assert parse_text(text).title == "Commemoration of the end of the war"
+    shifted = _WRAPPED_TITLE.format(title="Commemoration of the end of the war",
+                                    end="                                3 July 2025")
+    assert parse_text(shifted).title == "Commemoration of the end of the war"
