@@ -794,3 +794,21 @@ def derive_operations(old: Resolution, new: Resolution) -> tuple[Operation, ...]
             if i not in kept:
                 emit(Operation("delete_paragraph", p.id))
     return tuple(ops)
+
+
+# Parts of a text an amendment does not change (it changes the title and the paragraphs),
+# by compare's names for them.
+_NOT_AMENDABLE = ("body", "sponsors", "transition", "sponsor_note", "notes", "footnotes",
+                  "headings", "closing")
+
+
+def not_carried(old: Resolution, new: Resolution, ops: Iterable[Operation]) -> tuple[str, ...]:
+    """What the edited copy `new` changes that `ops` (from derive_operations) leave out: the
+    names, as `compare` gives them, of its parts that differ once `ops` are applied to `old`
+    ("headings", "closing", "sponsors"). A part the copy does not print at all (a copy
+    pasted without its masthead or its headings) proposes nothing and is not named."""
+    from drafting.compare import compare
+
+    header = compare(apply_operations(old, ops), new).header
+    return tuple(name for name, _, value in header
+                 if name in _NOT_AMENDABLE and value not in (None, "", ()))

@@ -215,6 +215,41 @@ def test_edited_copy_becomes_an_amendment(l24, tmp_path):
         1, f"error: {same}: no change from the current revision\n")
 
 
+def test_edited_copy_names_the_changes_an_amendment_cannot_carry(l24, tmp_path):
+    """A heading or a closing changed in an edited copy is said, not dropped in silence:
+    a warning beside the amendment, or the reason when there is nothing else."""
+    from dataclasses import replace
+
+    from drafting.render.text import render_text
+
+    rev0 = store.load_revision(l24)
+    op1, op2 = rev0.operative
+    headed = rev0.evolve(operative=(replace(op1, heading=("### I. Findings",)), op2),
+                         closing=("Annex", "A list of the reports."))
+    copy = tmp_path / "headed.txt"
+    copy.write_text(render_text(headed), encoding="utf-8")
+    result = run("amend", l24, "--by", "Chile", "--edited", copy)
+    assert (result.exit_code, result.stderr) == (
+        1, f"error: {copy}: no change from the current revision to the title or paragraphs "
+           f"(it changes: headings, closing; an amendment cannot)\n")
+
+    both = headed.evolve(operative=(replace(op1, heading=("### I. Findings",),
+                                            text=op1.text.replace("Takes note", "Welcomes")),
+                                    op2))
+    copy.write_text(render_text(both), encoding="utf-8")
+    result = run("amend", l24, "--by", "Chile", "--edited", copy)
+    assert (result.exit_code, result.stdout) == (0, "A1\n")
+    assert result.stderr == (f"warning: {copy}: not carried by the amendment, which changes "
+                             f"the title and paragraphs only: headings, closing\n")
+
+    # A copy pasted without the masthead proposes nothing about it.
+    bare = rev0.evolve(symbol=None, sponsors=(), title=None,
+                       operative=(replace(op1, text=op1.text + " Again."), op2))
+    copy.write_text(render_text(bare), encoding="utf-8")
+    result = run("amend", l24, "--by", "Chile", "--edited", copy)
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "A2\n", "")
+
+
 def test_word_tracked_changes_become_amendments_by_author(l24, tmp_path):
     render = pytest.importorskip("drafting.render.revisions")
     pytest.importorskip("drafting.docx_read")

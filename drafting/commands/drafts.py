@@ -82,7 +82,7 @@ def _operations_from(directory, base, instruction, file, edited, docx, delegatio
             return [(delegations or doc.sponsors, doc.operations, sentences(doc.operations),
                      doc.symbol)]
     if edited:
-        from drafting.amend import derive_operations
+        from drafting.amend import derive_operations, not_carried
         from drafting.model import Resolution
         from drafting.parse import parse_file
 
@@ -90,8 +90,16 @@ def _operations_from(directory, base, instruction, file, edited, docx, delegatio
         if not isinstance(copy, Resolution):
             raise InputError("is an amendment document, not an edited copy of the text", edited)
         ops = derive_operations(base, copy)
+        # An amendment changes the title and the paragraphs: say what else the copy changes
+        # rather than drop it without a word.
+        left = ", ".join(not_carried(base, copy, ops))
         if not ops:
-            raise InputError("no change from the current revision", edited)
+            raise InputError("no change from the current revision"
+                             + (f" to the title or paragraphs (it changes: {left}; an "
+                                f"amendment cannot)" if left else ""), edited)
+        if left:
+            click.echo(f"warning: {edited}: not carried by the amendment, which changes the "
+                       f"title and paragraphs only: {left}", err=True)
         return [(delegations, ops, sentences(ops), None)]
     try:
         from drafting.docx_read import amendments_from_docx
