@@ -244,29 +244,33 @@ class _Draft:
 
     def _insert_sub(self, side: str, ref: str, op: Operation, aid) -> str:
         """A new sub-paragraph after (a): (a bis), then (a ter), as conference officers
-        label them; id OP2(abis). Before the first sub-paragraph there is no label."""
+        label them; id OP2(abis). Before the first one: (0 bis), (0 ter), as a paragraph
+        before PP1 is PP0bis; the final text re-letters them all."""
         parent_id, own = ref[:ref.rindex("(")], ref[ref.rindex("(") + 1:-1]
         parent = self.get(parent_id, aid, op.target)
         labels = [s.label or s.id[s.id.rindex("(") + 1:-1] for s in parent.subparagraphs]
         at = labels.index(own)
-        if side == "before":
-            if at == 0:
-                raise _error(f"cannot insert a sub-paragraph before the first one, {ref}",
-                             aid, op.target, f"nothing precedes {ref}")
+        first = side == "before" and at == 0
+        if not first and side == "before":
             at -= 1
-        base, rank = _sub_label(labels[at])
+        after = "0" if first else labels[at]
+        base, rank = _sub_label(after)
         taken = {_sub_label(x) for x in labels}
         rank += 1
         while (base, rank) in taken:
             rank += 1
         if rank >= len(SUFFIXES):
-            raise _error(f"no label left after {labels[at]}", aid, op.target,
-                         f"no label left after {labels[at]}")
+            raise _error(f"no label left after {after}", aid, op.target,
+                         f"no label left after {after}")
         label = base + SUFFIXES[rank]
-        at += 1
-        while at < len(labels) and _sub_label(labels[at])[0] == base and \
-                _sub_label(labels[at]) < (base, rank):
+        if first:
+            at = 0
+        else:
+            # After (a) when (a bis) exists: (a ter) goes after (a bis), labels stay sorted.
             at += 1
+            while at < len(labels) and _sub_label(labels[at])[0] == base and \
+                    _sub_label(labels[at]) < (base, rank):
+                at += 1
         pid = f"{parent_id}({label})"
         marker = f"({base} {SUFFIXES[rank]})"
         new = Paragraph(id=pid, text=op.new, label=label, marker=marker)
@@ -702,8 +706,8 @@ def _apply_text(text: str, op: Operation) -> str:
 
 def _paragraph_ops(old: Paragraph, new: Paragraph, emit) -> None:
     """Emit the operations turning `old` into `new`, sub-paragraphs aligned by id; a new
-    sub-paragraph goes after the one before it, or into a paragraph that had none (none
-    can go before an existing first one)."""
+    sub-paragraph goes after the one before it, into a paragraph that had none, or before
+    the first one."""
     for op in _text_ops(old.id, old.text, new.text):
         emit(op)
     # Sub-paragraphs match by their place under the parent ("(a)"), not by full id: the
@@ -723,6 +727,11 @@ def _paragraph_ops(old: Paragraph, new: Paragraph, emit) -> None:
         elif not old.subparagraphs:
             prev = emit(Operation("insert_paragraph", old.id, new=sub.text,
                                   position=f"into {old.id}"))
+            _insert_subs(prev, sub, emit)
+        else:                               # before the first one: still there, deletions come last
+            first = old.subparagraphs[0].id
+            prev = emit(Operation("insert_paragraph", first, new=sub.text,
+                                  position=f"before {first}"))
             _insert_subs(prev, sub, emit)
     for rel, sub in old_subs.items():
         if rel not in new_rel:
@@ -746,8 +755,7 @@ def derive_operations(old: Resolution, new: Resolution) -> tuple[Operation, ...]
     """The operations that turn `old` into the edited copy `new`: paragraphs aligned by id,
     then by text; word-level edits inside each paragraph (diff-match-patch); whole
     paragraphs inserted, deleted or moved. apply_operations(old, result) has new's texts.
-
-    Not expressible yet, so left out: a sub-paragraph added before an existing first one.
+    What an amendment cannot carry (headings, closing) is named by `not_carried`.
     """
     draft = _Draft(old)
     ops: list[Operation] = []

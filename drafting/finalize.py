@@ -119,7 +119,9 @@ def _renumber_subs(subs: tuple[Paragraph, ...], parent_id: str, level: int,
     kept = [s for s in subs if s.status != DELETED]
     if not kept:
         return ()
-    scheme = _SCHEMES[label_scheme(subs[0].label, level)]
+    # The scheme of the first label the text had: one inserted before it, "(0 bis)", has none.
+    first = next((s.label for s in subs if not (s.label or "").startswith("0")), None)
+    scheme = _SCHEMES[label_scheme(first, level)]
     out = []
     for i, sub in enumerate(kept, 1):
         label = scheme(i)

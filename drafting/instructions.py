@@ -421,9 +421,13 @@ def to_instruction(op: Operation) -> str:
                 f"{_quote(op.new)}.")
     if kind == "insert_paragraph":
         side, _, named = (op.position or f"after {op.target}").partition(" ")
-        kind_word = "operative" if op.target.startswith("OP") else "preambular"
-        return (f"{side.capitalize()} {paragraph_name(named or op.target)}, insert a new "
-                f"{kind_word} paragraph, reading: {_quote(op.new)}.")
+        named = named or op.target
+        if "(" in named:
+            what = "subparagraph"
+        else:
+            what = ("operative" if op.target.startswith("OP") else "preambular") + " paragraph"
+        return (f"{side.capitalize()} {paragraph_name(named)}, insert a new {what}, reading: "
+                f"{_quote(op.new)}.")
     if kind == "move_paragraph":
         side, _, named = op.position.partition(" ")
         verb = "follow" if side == "after" else "precede"

@@ -169,11 +169,55 @@ def test_insert_sub_paragraph_a_bis_a_ter():
         ("OP2(aquater)", "aquater", "(a quater)", "the rights of youth;"),
         ("OP2(b)", "b", "(b)", "the rights of women."),
     ]
-    with pytest.raises(AmendmentError) as e:
-        apply_operations(BASE, parse_instructions('Before OP2(a), insert a new paragraph: "x"'),
-                         "A1")
-    assert str(e.value) == "amendment A1 (target OP2(a)): cannot insert a sub-paragraph " \
-        "before the first one, OP2(a)"
+
+
+def test_insert_sub_paragraph_before_the_first_one():
+    """Before (a) come (0 bis), (0 ter), as a paragraph before PP1 is PP0bis; each reads
+    back from the text, says itself as an instruction, and the final text re-letters all."""
+    from drafting.finalize import renumber
+    from drafting.parse import parse_text
+    from drafting.render.text import render_text
+
+    ops = parse_instructions(
+        'Before subparagraph (a) of operative paragraph 2, insert a new subparagraph, '
+        'reading: "the rights of girls;"\n'
+        'Before OP2(a), insert a new paragraph: "the rights of boys;"\n'
+        'Before OP2(0bis), insert a new subparagraph: "the rights of all;"')
+    res = apply_operations(BASE, ops)
+    assert [(s.id, s.marker, s.text) for s in res.find("OP2").subparagraphs] == [
+        ("OP2(0quater)", "(0 quater)", "the rights of all;"),
+        ("OP2(0bis)", "(0 bis)", "the rights of girls;"),
+        ("OP2(0ter)", "(0 ter)", "the rights of boys;"),
+        ("OP2(a)", "(a)", "the rights of the child;"),
+        ("OP2(b)", "(b)", "the rights of women."),
+    ]
+    assert parse_instructions("\n".join(to_instruction(op) for op in ops)) == ops
+    assert to_instruction(ops[0]) == ('Before operative paragraph 2 (a), insert a new '
+                                      'subparagraph, reading: "the rights of girls;".')
+    again = parse_text(render_text(res))
+    assert [(s.id, s.marker) for s in again.find("OP2").subparagraphs] == [
+        (s.id, s.marker) for s in res.find("OP2").subparagraphs]
+    final, mapping = renumber(again)
+    assert [(s.id, s.marker) for s in final.find("OP2").subparagraphs] == [
+        ("OP2(a)", "(a)"), ("OP2(b)", "(b)"), ("OP2(c)", "(c)"), ("OP2(d)", "(d)"),
+        ("OP2(e)", "(e)")]
+    assert mapping["OP2(0bis)"] == "OP2(b)" and mapping["OP2(a)"] == "OP2(d)"
+
+
+def test_derive_sub_paragraph_before_the_first_one():
+    """An edited copy with a new sub-paragraph above (a), whatever the delegation labelled
+    it, becomes an insertion before OP2(a); it used to be left out without a word."""
+    for label in ("a bis", "new", "z"):
+        new = BASE.evolve(operative=(BASE.operative[0], Paragraph(
+            "OP2", BASE.operative[1].text, "2", opener="Requests",
+            subparagraphs=(Paragraph(f"OP2({label})", "the rights of girls;", label=label,
+                                     marker=f"({label})"),) + BASE.operative[1].subparagraphs),
+            BASE.operative[2]))
+        ops = derive_operations(BASE, new)
+        assert ops == (O("insert_paragraph", "OP2(a)", new="the rights of girls;",
+                         position="before OP2(a)"),)
+        got = apply_operations(BASE, ops)
+        assert [p.full_text() for p in got.paragraphs()] == [p.full_text() for p in new.paragraphs()]
 
 
 def test_derive_new_sub_paragraph():
