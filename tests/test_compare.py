@@ -437,3 +437,16 @@ def test_a_changed_heading_is_a_change():
     new = parse_text(text.replace("II. Follow-up", "II. Implementation"))
     assert [name for name, _, _ in compare(old, new).header] == ["headings"]
     assert compare(old, parse_text(text)).header == ()
+
+
+def test_cli_output_to_dev_stdout_reaches_the_pipe():
+    """`-o /dev/stdout` writes into the pipe, as scripts expect, instead of trying to
+    replace a file that is not one."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "drafting", "compare", str(CORPUS / L2), str(CORPUS / RES),
+         "--stat", "-o", "/dev/stdout"], capture_output=True, text=True)
+    assert (done.returncode, done.stderr) == (1, "")
+    assert done.stdout.startswith("PP1, PP2 modified; PP3 inserted;")

@@ -310,3 +310,44 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def test_output_through_a_link_keeps_the_link_and_the_file_mode(tmp_path):
+    """-o to a symbolic link replaces its target, not the link; a private file (0600)
+    stays private; a long file name does not make the temporary name too long."""
+    import os
+
+    from drafting.commands import write_output
+
+    target = tmp_path / "confidential.txt"
+    target.write_text("old", encoding="utf-8")
+    target.chmod(0o600)
+    link = tmp_path / "link.txt"
+    link.symlink_to(target.name)
+    write_output(str(link), "new text\n")
+    assert link.is_symlink() and os.readlink(link) == target.name
+    assert target.read_text(encoding="utf-8") == "new text\n"
+    assert oct(target.stat().st_mode & 0o777) == oct(0o600)
+    long_name = tmp_path / ("n" * 240 + ".txt")
+    write_output(str(long_name), b"x")
+    assert long_name.read_bytes() == b"x"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["confidential.txt", "link.txt", long_name.name])
+
+
+def test_output_to_a_pipe_is_written_in_place(tmp_path):
+    """A pipe or device (-o /dev/stdout) cannot be replaced by a rename: it is written."""
+    import os
+    import threading
+
+    from drafting.commands import write_output
+
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    write_output(str(fifo), b"through the pipe")
+    reader.join(timeout=10)
+    assert got == [b"through the pipe"]
+    assert fifo.is_fifo()
