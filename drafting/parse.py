@@ -521,27 +521,34 @@ def parse_files(paths, min_bytes: int = PARALLEL_MIN_BYTES, *, openers: bool = T
     """`parse_file` of each path, in order; large files after the first are parsed in
     child processes (fork) while this one parses the first.
 
-    A child only ever sends back a finished result: when it fails for any reason (a parse
-    error, a crash, no room for the pipe), this process parses that file itself, so errors
-    are raised here, exactly as `parse_file` raises them. Without fork (Windows), for
-    standard input and for small files, the files are parsed one after the other."""
+    A child only ever sends back a whole result, framed by its length: when it fails for
+    any reason (a parse error, a crash, no process or pipe to be had), this process parses
+    that file itself, so errors are raised here, exactly as `parse_file` raises them. On an
+    error the children still at work are stopped. Without fork (Windows), for standard
+    input and for small files, the files are parsed one after the other."""
     paths = [str(p) for p in paths]
     forked: dict[int, tuple[int, int]] = {}      # index -> (pid, read end of its pipe)
-    if hasattr(os, "fork") and len(paths) > 1:
-        _parser()                 # built (or read from cache) once, before forking
-        for k, path in enumerate(paths[1:], start=1):
-            if path != "-" and _size(path) >= min_bytes:
-                forked[k] = _fork_parse(path, openers)
-    results = []
     try:
+        if hasattr(os, "fork") and len(paths) > 1:
+            # What a child needs, loaded before forking: the child imports nothing, and
+            # lark's table cache is written by one process only.
+            _parser()
+            from drafting import instructions, reader  # noqa: F401
+            for k, path in enumerate(paths[1:], start=1):
+                if path != "-" and _size(path) >= min_bytes:
+                    child = _fork_parse(path, openers)
+                    if child is None:
+                        break           # no process to be had: the rest are parsed here
+                    forked[k] = child
+        results = []
         for k, path in enumerate(paths):
             child = forked.pop(k, None)
             result = _child_result(*child) if child else None
             results.append(result if result is not None else parse_file(path, openers=openers))
+        return results
     finally:
-        for pid, fd in forked.values():    # an error on an earlier file: reap the others
-            _child_result(pid, fd)
-    return results
+        for pid, fd in forked.values():    # an error on an earlier file: stop the others
+            _stop(pid, fd)
 
 
 def _size(path: str) -> int:
@@ -551,22 +558,35 @@ def _size(path: str) -> int:
         return 0            # parse_file reports it
 
 
-def _fork_parse(path: str, openers: bool) -> tuple[int, int]:
+_LENGTH = 8                 # bytes of the length that frames a child's result
+
+
+def _fork_parse(path: str, openers: bool) -> tuple[int, int] | None:
+    """(pid, read end) of a child parsing `path`, or None when no pipe or process could
+    be made."""
     import pickle
 
-    read_end, write_end = os.pipe()
-    pid = os.fork()
+    try:
+        read_end, write_end = os.pipe()
+    except OSError:
+        return None
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read_end)
+        os.close(write_end)
+        return None
     if pid:
         os.close(write_end)
         return pid, read_end
-    # The child: parse, send the pickled result, leave without running the parent's
-    # clean-up (atexit, buffered output it inherited).
+    # The child: parse, send the pickled result after its length, leave without running
+    # the parent's clean-up (atexit, buffered output it inherited).
     status = 1
     try:
         os.close(read_end)
         data = pickle.dumps(parse_file(path, openers=openers), protocol=pickle.HIGHEST_PROTOCOL)
         with os.fdopen(write_end, "wb") as pipe:
-            pipe.write(data)
+            pipe.write(len(data).to_bytes(_LENGTH, "big") + data)
         status = 0
     except BaseException:
         pass
@@ -575,15 +595,45 @@ def _fork_parse(path: str, openers: bool) -> tuple[int, int]:
 
 
 def _child_result(pid: int, read_end: int):
-    """The result a child sent, or None when it did not finish (the caller parses again)."""
+    """The result a child sent, or None when it did not send a whole one (the caller then
+    parses the file itself)."""
     import pickle
 
-    with os.fdopen(read_end, "rb") as pipe:
-        data = pipe.read()
-    _, status = os.waitpid(pid, 0)
-    if status != 0 or not data:
+    try:
+        with os.fdopen(read_end, "rb") as pipe:
+            data = pipe.read()
+    finally:
+        _reap(pid)
+    size = int.from_bytes(data[:_LENGTH], "big") if len(data) >= _LENGTH else -1
+    if size != len(data) - _LENGTH:
         return None
     try:
-        return pickle.loads(data)
+        return pickle.loads(memoryview(data)[_LENGTH:])
     except Exception:
         return None
+
+
+def _stop(pid: int, read_end: int) -> None:
+    import signal
+
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except OSError:
+        pass
+    try:
+        os.close(read_end)
+    except OSError:
+        pass
+    _reap(pid)
+
+
+def _reap(pid: int) -> None:
+    """Wait for the child; nothing to wait for when SIGCHLD is ignored (the system reaps)."""
+    while True:
+        try:
+            os.waitpid(pid, 0)
+            return
+        except InterruptedError:    # pragma: no cover - retried by Python itself since 3.5
+            continue
+        except ChildProcessError:
+            return

@@ -717,3 +717,39 @@ def test_a_date_set_apart_from_the_title_is_not_part_of_it():
     shifted = _WRAPPED_TITLE.format(title="Commemoration of the end of the war",
                                     end="                                3 July 2025")
     assert parse_text(shifted).title == "Commemoration of the end of the war"
+
+
+def test_parse_files_when_children_are_reaped_by_the_system(monkeypatch):
+    """With SIGCHLD ignored (a caller's `trap '' CHLD`) waitpid finds no child: the
+    results, framed by their length, are taken all the same, and errors stay parse errors."""
+    import signal
+
+    from drafting.parse import parse_file, parse_files
+
+    paths = [str(CORPUS / "oas-cam-report-2013.txt"),
+             str(CORPUS / "un-ga-80-L2-draft-palestine-participation-original.txt")]
+    old = signal.signal(signal.SIGCHLD, signal.SIG_IGN)
+    try:
+        assert parse_files(paths, min_bytes=0) == [parse_file(p) for p in paths]
+    finally:
+        signal.signal(signal.SIGCHLD, old)
+
+
+def test_parse_files_without_a_process_to_fork(monkeypatch):
+    """fork failing (EAGAIN: too many processes) parses in turn, leaving no descriptor
+    open and no child behind."""
+    import os
+
+    from drafting.parse import parse_file, parse_files
+
+    def no_process():
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    paths = [str(CORPUS / "oas-cam-report-2013.txt"),
+             str(CORPUS / "un-ga-80-L2-draft-palestine-participation-original.txt"),
+             str(CORPUS / "oas-cam-report-2013.txt")]
+    fds = len(os.listdir("/proc/self/fd")) if os.path.isdir("/proc/self/fd") else None
+    monkeypatch.setattr(os, "fork", no_process)
+    assert parse_files(paths, min_bytes=0) == [parse_file(p) for p in paths]
+    if fds is not None:
+        assert len(os.listdir("/proc/self/fd")) == fds
