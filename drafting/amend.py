@@ -163,9 +163,13 @@ class _Draft:
 
     def result(self) -> Resolution:
         title = self.paras[TITLE].text if TITLE in self.paras else self.res.title
+        operative = [self.paras[i] for i in self.order["OP"]]
+        if any(p.number for p in operative):
+            # A sole operative paragraph is printed unnumbered; once another joins it (1bis),
+            # it shows the number it is named by (OP1 -> "1.").
+            operative = [p if p.number else replace(p, number=p.id[2:]) for p in operative]
         return self.res.evolve(preambular=tuple(self.paras[i] for i in self.order["PP"]),
-                               operative=tuple(self.paras[i] for i in self.order["OP"]),
-                               title=title)
+                               operative=tuple(operative), title=title)
 
     def get(self, pid: str, aid, target) -> Paragraph:
         top = self.paras.get(_top(pid))

@@ -333,7 +333,7 @@ class ToNodes(Transformer):
 
     def operative_paragraph(self, children):
         num = next(c for c in children if c.type == "NUM")
-        return self._node(children, number=str(num))
+        return self._node(children, number=str(num) or None)   # "": printed unnumbered
 
     def subparagraph(self, children):
         marker = str(next(c for c in children if c.type in ("SUB", "SUBSUB"))).strip()
@@ -387,7 +387,7 @@ def _footnote_pattern(mark: str) -> re.Pattern:
     m = re.escape(mark)
     return re.compile(
         rf"(?<=[^\W\d_]){m}(?=[\s,;.:)\]]|$)"      # "Nations1 are"
-        rf"|(?<=[,;.”\"]){m}(?=\s|$)"               # "Council,1"
+        rf"|(?<=[,;.”\"]){m}(?=\s|,\d|$)"           # "Council,1", "Council,1,2"
         rf"|(?<=[^\W\d_]) {m}(?= [a-z]|$)"          # "Nations 1 are" (PDF spacing)
         rf"|\[\^{m}\]")                             # Markdown "[^14]"
 
@@ -480,7 +480,9 @@ def parse_text(text: str, source: str | None = None, *, openers: bool = True) ->
     # Preambular paragraphs are numbered by position, unless the text labels them (PP3bis).
     for k, node in enumerate(pre, start=1):
         node.number = node.number or str(k)
-    ids = _unique([f"PP{n.number}" for n in pre]) + _unique([f"OP{n.number}" for n in ops])
+    # An unnumbered operative paragraph is named by its place, as preambular ones are.
+    ids = _unique([f"PP{n.number}" for n in pre]) + _unique(
+        [f"OP{n.number or k}" for k, n in enumerate(ops, start=1)])
     notes, left = _find_footnotes(pre + ops, lexed.footnotes) if lexed.footnotes else ({}, [])
     built = [_build(node, pid, language, tuple(notes.get(k, ())), openers)
              for k, (node, pid) in enumerate(zip(pre + ops, ids))]

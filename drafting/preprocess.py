@@ -288,6 +288,9 @@ def header_start(lines: list[Line], body: int) -> int:
 
 # The meeting line of an adopted text's trailer, set apart or not: "3rd plenary meeting",
 # "8741st meeting", "3a sesión plenaria", "3e séance plénière".
+# The date of a trailer: "19 September 2025", "1er juillet 2020", "May 10, 2013".
+_DATE_LINE = re.compile(r"^\d{1,2}(er)?\s+(de\s+)?[^\W\d_]+\s+(de\s+)?\d{4}$"
+                        r"|^[^\W\d_]+\s+\d{1,2},\s+\d{4}$")
 _MEETING_LINE = re.compile(
     r"^\d{1,4}\s?(?:st|nd|rd|th|a|e|ème|re)\.?\s+(?:plenary\s+)?(?:meeting|sesión(?:\s+plenaria)?|"
     r"séance(?:\s+plénière)?)$", re.IGNORECASE)
@@ -636,6 +639,12 @@ class _Flat:
                 if rest[:1] != "_":
                     cuts += _page_header_cuts(raw, at)
             return
+        tm = _FLAT_MEETING.match(raw, at)
+        if tm and punct == ".":
+            # "... its recommendations. 50th plenary meeting 18 December 2019 ____": the
+            # trailer on a line of its own, its date on the next.
+            cuts += [at, tm.end()]
+            return
         nm = _FLAT_NUMBER.match(rest)
         if nm:
             num = int(nm.group("num"))
@@ -658,6 +667,11 @@ class _Flat:
                 words[0].strip(",;:").lower().endswith(("ing", "ando", "endo", "ant"))
                 or len(words) < 2 or not words[1][:1].isupper()):
             cuts.append(at)
+
+
+_FLAT_MEETING = _Lazy(r"\d{1,4}\s?(?:st|nd|rd|th|a|e|ème|re)\.?\s+(?:plenary\s+)?"
+                      r"(?:meeting|sesión(?:\s+plenaria)?|séance(?:\s+plénière)?)(?=\s|$)",
+                      re.IGNORECASE)
 
 
 # The foot and head of a page between a page's footnotes and the next page's text:
@@ -811,6 +825,7 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None) -> Body:
     # held until the next paragraph starts, then its heading; left over at the end, the
     # closing.
     held: list[Line] = []
+    after_trailer = False    # the last text line was a trailer's ("50th plenary meeting")
     annex_at: int | None = None
     # The left margin of the paragraphs: the indentation of the last top-level paragraph's
     # first line (a text indented as a whole has its set-apart lines indented too).
@@ -860,6 +875,16 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None) -> Body:
         else:
             complete = ends_paragraph(text_so_far) if text_so_far else True
         awaiting = False
+
+        if text_so_far and complete and ends_paragraph(text_so_far, strong=True) and (
+                _MEETING_LINE.match(plain) or (after_trailer and _DATE_LINE.match(plain))):
+            # "50th plenary meeting" after a finished paragraph, wherever the layout puts it
+            # (adopted texts set it to the right), and the date under it: the closing.
+            held.append(line)
+            after_trailer = True
+            blank = True
+            continue
+        after_trailer = False
 
         if section == "pre" and lexicon.TRANSITION.match(t):
             transition = t
@@ -975,7 +1000,61 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None) -> Body:
     closing = [collapse(h.text) for h in held]
     if annex_at is not None:
         closing += _verbatim_block(lines[annex_at:], symbol)
-    return Body(tokens, footnotes, transition, closing)
+    return Body(_unnumbered_operative(tokens), footnotes, transition, closing)
+
+
+def _unnumbered_operative(tokens: list[Token]) -> list[Token]:
+    """The operative part of a text that numbers none of its paragraphs: the sole operative
+    paragraph of a short resolution or decision is printed unnumbered ("Takes note of the
+    report ... and its recommendations."). After a transition ("RESUELVE:") every paragraph
+    is operative; without one, the paragraphs at the end that follow the last one ending
+    in a comma (how preambular paragraphs end) are, when the text ends with a full stop,
+    as a resolution's last paragraph does. Their PARA tokens become an empty NUM and a LINE,
+    their headings OPHEADING; a text that labels its paragraphs PP3 is left as it is."""
+    if any(t.type in ("NUM", "PPNUM") for t in tokens):
+        return tokens
+    starts = [k for k, t in enumerate(tokens) if t.type == "PARA"]
+    if not starts:
+        return tokens
+    ends = []
+    for s, e in zip(starts, starts[1:] + [len(tokens)]):
+        ends.append(next(str(tokens[j]) for j in range(e - 1, s - 1, -1)
+                         if tokens[j].type in ("PARA", "LINE")))
+    transition = next((k for k, t in enumerate(tokens) if t.type == "TRANSITION"), None)
+    if transition is not None:
+        first = next((g for g, s in enumerate(starts) if s > transition), len(starts))
+    else:
+        if _last_mark(ends[-1]) not in (".", "。"):
+            return tokens
+        first = len(starts)
+        while first > 0 and _last_mark(ends[first - 1]) not in (",", "，", "،"):
+            first -= 1
+    run = set(starts[first:])
+    if not run:
+        return tokens
+    out: list[Token] = []
+    heads: list[Token] = []
+    for k, tok in enumerate(tokens):
+        if k in run:
+            while out and out[-1].type == "PPHEADING":
+                heads.append(out.pop())
+            out += [Token("OPHEADING", str(h), line=h.line, column=h.column)
+                    for h in reversed(heads)]
+            heads.clear()
+            out.append(Token("NUM", "", line=tok.line, column=tok.column))
+            out.append(Token("LINE", str(tok), line=tok.line, column=tok.column,
+                             end_line=tok.end_line, end_column=tok.end_column))
+        else:
+            out.append(tok)
+    return out
+
+
+def _last_mark(text: str) -> str:
+    """The mark a paragraph's text ends with, footnote marks and closing brackets left
+    out ("Council,1" -> ","), or ""."""
+    t = _END_FOOTNOTE_REFS.sub("", text[-60:].rstrip())
+    t = _END_FOOTNOTE_MARK.sub("", t).rstrip(" *_\"'”’])）")
+    return t[-1:] if t else ""
 
 
 def _verbatim_block(lines: list[Line], symbol: str | None) -> list[str]:

@@ -539,3 +539,27 @@ def test_the_compilation_prints_the_headings_of_subparagraphs():
     text = docx_to_text(render_compilation(res, []))
     assert text.index("**Option 1:**") < text.index("the first") < text.index("**Option 2:**") \
         < text.index("the third")
+
+
+def test_a_paragraph_joining_a_sole_unnumbered_one_numbers_it():
+    """Once a second operative paragraph joins an unnumbered sole one, both are numbered
+    (1, 1bis) and read back so; the final text numbers them 1, 2. Alone, it stays
+    unnumbered through amendments and the final text."""
+    from drafting.finalize import renumber
+    from drafting.parse import parse_text
+    from drafting.render.text import render_text
+
+    res = parse_text("The General Assembly,\n\nRecalling its resolution 1,\n\n"
+                     "Takes note of the report.\n")
+    assert [(p.id, p.number) for p in res.operative] == [("OP1", None)]
+    joined = apply_operations(res, parse_instructions(
+        'After operative paragraph 1, insert a new paragraph: "Decides to continue."'))
+    assert [(p.id, p.number) for p in joined.operative] == [("OP1", "1"), ("OP1bis", "1bis")]
+    assert parse_text(render_text(joined)) == joined
+    assert [(p.id, p.number) for p in renumber(joined)[0].operative] == [("OP1", "1"),
+                                                                         ("OP2", "2")]
+    alone = apply_operations(res, parse_instructions(
+        'In operative paragraph 1, replace "Takes note" with "Welcomes"'))
+    assert [(p.id, p.number) for p in alone.operative] == [("OP1", None)]
+    assert [(p.id, p.number) for p in renumber(alone)[0].operative] == [("OP1", None)]
+    assert parse_text(render_text(alone)) == alone

@@ -547,7 +547,8 @@ def test_second_review_fixes():
     # The trailer of a run-together adopted text, page furniture after it.
     text = corpus_text("un-ga-res-80-1-palestine-participation-adopted-from-rev1.txt")
     flat = _flattened(text, "The General Assembly,") + "25-15106 (E)\n"
-    assert parse_text(flat).closing == ("3rd plenary meeting 19 September 2025",)
+    assert parse_text(flat).closing == ("3rd plenary meeting", "19 September 2025")
+    assert parse_text(flat).closing == parse_text(text).closing      # as the lines print it
     # Arabic "1 - " numbering before a bracket or emphasis.
     res = parse_text("إن مجلس الأمن،\n\nإذ يشير إلى قراراته،\n\n1 - [يطالب بالوقف الفوري؛\n\n"
                      "2 - **يقرر** أن يبقي المسألة قيد نظره.\n")
@@ -753,3 +754,41 @@ def test_parse_files_without_a_process_to_fork(monkeypatch):
     assert parse_files(paths, min_bytes=0) == [parse_file(p) for p in paths]
     if fds is not None:
         assert len(os.listdir("/proc/self/fd")) == fds
+
+
+def test_a_sole_unnumbered_operative_paragraph():
+    """Short resolutions print their one operative paragraph unnumbered: it is operative
+    (it ends the text with a full stop after the preamble's commas), named OP1, numbered
+    None; the trailer set to the right is the closing; marks "1,2" cite both footnotes."""
+    text = (Path(__file__).parent / "fixtures" / "layouts" / "ga-res-sole-operative.txt"
+            ).read_text(encoding="utf-8")
+    res = parse_text(text)
+    assert [p.id for p in res.preambular] == ["PP1", "PP2"]
+    assert [(p.id, p.number, p.opener) for p in res.operative] == [("OP1", None, "Takes note")]
+    assert res.operative[0].text.endswith("of the recommendations contained therein.")
+    assert res.closing == ("52nd plenary meeting", "17 December 2026")
+    assert [f.mark for f in res.preambular[1].footnotes] == ["1", "2"]
+    assert parse_text(render_text(res)) == res
+    # Run together on one line, as some extractions give it: the same structure.
+    flat = _flattened(text, "Resolution adopted")
+    again = parse_text(flat)
+    assert [(p.id, p.number) for p in again.paragraphs()] == [
+        (p.id, p.number) for p in res.paragraphs()]
+    assert again.closing == res.closing
+
+
+@pytest.mark.parametrize("text, pre, ops", [
+    # a preamble alone (an excerpt) stays a preamble
+    ("The General Assembly,\n\nRecalling its resolution 1,\n\nNoting the report,\n", 2, 0),
+    # an operative paragraph alone
+    ("The General Assembly,\n\nDecides to include the item in its agenda.\n", 0, 1),
+    # after a transition, unnumbered
+    ("THE PERMANENT COUNCIL,\n\nCONSIDERING that it is urgent,\n\nRESOLVES:\n\n"
+     "To instruct the General Secretariat to report.\n", 1, 1),
+    # a last preambular paragraph ending without a full stop: nothing to tell
+    ("The General Assembly,\n\nRecalling its resolution 1,\n\nNoting the report\n", 2, 0),
+])
+def test_which_unnumbered_paragraphs_are_operative(text, pre, ops):
+    res = parse_text(text)
+    assert (len(res.preambular), len(res.operative)) == (pre, ops)
+    assert parse_text(render_text(res)) == res

@@ -29,7 +29,7 @@ def _paragraph(p: Paragraph, out: list[str], pp_labels: bool = False) -> None:
         out += [line, ""]
     if p.label is not None:
         out.append(f"{p.marker or '(' + p.label + ')'} {p.text}".rstrip())
-    elif p.id.startswith("OP"):
+    elif p.id.startswith("OP") and p.number:
         out.append(f"{p.number}. {p.text}".rstrip())
     elif pp_labels:
         out.append(f"PP{p.number} {p.text}".rstrip())
