@@ -138,6 +138,9 @@ class Resolution:
     # Footnotes that no paragraph cites: those of the front matter ("Mauritania:*" ->
     # "* On behalf of the States Members of the United Nations that are members of ...").
     footnotes: tuple[Footnote, ...] = ()
+    # The body runs on into the first paragraph, as in a decision: "The General Assembly
+    # decides to take note of ..." (body "The General Assembly", paragraph "decides ...").
+    body_runs_on: bool = False
     source: str | None = field(default=None, compare=False)
 
     @property
@@ -191,7 +194,7 @@ class Resolution:
             "closing": list(self.closing),
             "notes": list(self.notes),
             "footnotes": [f.to_dict() for f in self.footnotes],
-        }
+        } | ({"body_runs_on": True} if self.body_runs_on else {})
 
     @classmethod
     def from_dict(cls, d: dict) -> "Resolution":
@@ -205,6 +208,7 @@ class Resolution:
             closing=tuple(d.get("closing") or ()),
             notes=tuple(d.get("notes") or ()),
             footnotes=tuple(Footnote(f["mark"], f["text"]) for f in d.get("footnotes") or ()),
+            body_runs_on=bool(d.get("body_runs_on")),
         )
 
 

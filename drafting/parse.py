@@ -451,6 +451,14 @@ def parse_text(text: str, source: str | None = None, *, openers: bool = True) ->
         # A degraded extraction may run the body and the paragraphs together.
         lines = preprocess.unflatten(file_lines)
         body_at = preprocess.find_body(lines)
+    run_on = False
+    if body_at is None:
+        # A decision: "The General Assembly decides to take note of ...".
+        found = preprocess.find_run_on_body(file_lines)
+        if found:
+            body_at, body_part, rest = found
+            lines = file_lines[:body_at] + [body_part, rest] + file_lines[body_at + 1:]
+            run_on = True
     if body_at is None:
         lines = file_lines
         first = next((ln for ln in lines if ln.text), None)
@@ -494,7 +502,7 @@ def parse_text(text: str, source: str | None = None, *, openers: bool = True) ->
                       operative=tuple(ops), transition=lexed.transition,
                       closing=tuple(lexed.closing),
                       sponsor_note=front.sponsor_note, notes=tuple(front.notes),
-                      footnotes=tuple(left), source=source)
+                      footnotes=tuple(left), body_runs_on=run_on, source=source)
 
 
 def parse_document(text: str, source: str | None = None, *, openers: bool = True):

@@ -182,6 +182,33 @@ def find_body(lines: list[Line]) -> int | None:
     return None
 
 
+def find_run_on_body(lines: list[Line]) -> tuple[int, Line, Line] | None:
+    """A decision's body running on into its one paragraph: "The General Assembly decides to
+    take note of the following documents:". (index of that line, the body as a line of its
+    own, the rest of the line from the verb), or None. The body is what `is_body_line`
+    accepts with a comma; the word after it a decision's verb in the present tense."""
+    for i, line in enumerate(lines):
+        words = line.text.split()
+        if len(words) < 3 or words[0].lower().strip("*") not in lexicon.BODY_ARTICLES and \
+                not re.match(r"^[lL]['’]", words[0]):
+            continue
+        for k in range(2, min(len(words), 14)):
+            if words[k].lower() in _RUN_ON_VERBS and is_body_line(" ".join(words[:k]) + ","):
+                at = line.raw.index(words[k], line.column - 1 + len(" ".join(words[:k])))
+                body = Line(line.no, line.raw, " ".join(words[:k]), line.column)
+                rest = Line(line.no, line.raw, line.raw[at:].strip(), at + 1)
+                return i, body, rest
+    return None
+
+
+# Verbs a decision's body runs on into: "The General Assembly decides ...", "takes note",
+# "L'Assemblée générale décide", "La Asamblea General decide", "toma nota".
+_RUN_ON_VERBS = frozenset("""decides takes notes requests adopts approves elects appoints
+recommends authorizes endorses welcomes reaffirms invites décide prend prie adopte approuve
+élit nomme recommande autorise decide toma solicita pide aprueba elige nombra recomienda
+autoriza""".split())
+
+
 _KIND_LABELS = [
     ("draft_decision", re.compile(r"\b(draft decision|projet de décision|proyecto de decisión|projeto de decisão)\b", re.I)),
     ("negotiating_text", re.compile(r"\b(negotiating text|compilation text|rolling text|zero draft|texto de negociación|texte de négociation)\b", re.I)),

@@ -351,3 +351,20 @@ def test_output_to_a_pipe_is_written_in_place(tmp_path):
     reader.join(timeout=10)
     assert got == [b"through the pipe"]
     assert fifo.is_fifo()
+
+
+@needs_pandoc
+def test_a_decision_whose_body_runs_on_prints_as_one_line(tmp_path):
+    """"The General Assembly decides to take note ...": Word prints the body leading the
+    paragraph, as the text does, and the clean text reads back the same."""
+    from pathlib import Path as _Path
+
+    src = _Path(__file__).parent / "fixtures" / "layouts" / "ga-c3-draft-decision.txt"
+    res = parse_file(str(src))
+    path = tmp_path / "decision.docx"
+    path.write_bytes(render_docx(res))
+    lines = pandoc_lines(path)
+    assert "The General Assembly decides to take note of the following documents:" in lines
+    assert "The General Assembly," not in lines and "The General Assembly" not in lines
+    assert lines[-1] == ("(b) Note by the Secretary-General transmitting the report of the "
+                         "Special Rapporteur on violence against women.")

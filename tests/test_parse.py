@@ -792,3 +792,31 @@ def test_which_unnumbered_paragraphs_are_operative(text, pre, ops):
     res = parse_text(text)
     assert (len(res.preambular), len(res.operative)) == (pre, ops)
     assert parse_text(render_text(res)) == res
+
+
+def test_a_decision_whose_body_runs_on_into_its_paragraph():
+    """"The General Assembly decides to take note of the following documents:": the body,
+    then one unnumbered operative paragraph from the verb, with its sub-paragraphs; the
+    canonical text prints them on one line again, and the store's JSON keeps that."""
+    from drafting.model import Resolution as R
+
+    text = (Path(__file__).parent / "fixtures" / "layouts" / "ga-c3-draft-decision.txt"
+            ).read_text(encoding="utf-8")
+    res = parse_text(text)
+    assert (res.kind, res.symbol, res.body, res.body_runs_on) == (
+        "draft_decision", "A/C.3/80/L.70", "The General Assembly", True)
+    assert res.title == ("Documents considered by the General Assembly in connection with "
+                         "the question of the advancement of women")
+    assert res.preambular == ()
+    [op] = res.operative
+    assert (op.id, op.number, op.text) == ("OP1", None,
+                                           "decides to take note of the following documents:")
+    assert [s.id for s in op.subparagraphs] == ["OP1(a)", "OP1(b)"]
+    canonical = render_text(res)
+    assert "\nThe General Assembly decides to take note of the following documents:\n" in canonical
+    assert "The General Assembly,\n" not in canonical
+    assert parse_text(canonical) == res
+    assert R.from_dict(json.loads(json.dumps(res.to_dict()))) == res
+    # Prose that merely names the Assembly is still no resolution.
+    with pytest.raises(ParseError):
+        parse_text("In 2019 the General Assembly decided to act.\n")

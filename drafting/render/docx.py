@@ -21,7 +21,7 @@ import functools
 import io
 import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable, Iterator, Sequence
 
 from drafting.errors import RenderError
@@ -180,7 +180,10 @@ def front_matter(res: Resolution, house: HouseStyle, date: str | None = None
         out.append(("Note", res.sponsor_note, PLAIN))
     for note in res.notes:
         out.append(("FrontNote", note, PLAIN))
-    if res.body:
+    if res.body and res.body_runs_on:
+        # A decision's body runs on into its paragraph: printed as the words it is.
+        out.append(("Body", res.body, PLAIN))
+    elif res.body:
         out.append(("Body", res.body_line, house.body))
     return out
 
@@ -266,6 +269,14 @@ def house_of(res: Resolution, style: str | None) -> HouseStyle:
 def body_paragraphs(res: Resolution, house: HouseStyle, date: str | None = None,
                     notes: list[str] | None = None) -> Iterator[str]:
     front = front_matter(res, house, date)
+    first = next((p for p in res.paragraphs()), None)
+    if res.body_runs_on and first is not None and not label_of(first) and not (
+            res.transition and not res.preambular):
+        # "The General Assembly decides to ...": the body leads the first paragraph's line.
+        front = [f for f in front if f[0] != "Body"]
+        lead = replace(first, text=f"{res.body} {first.text}", opener=None)
+        res = res.evolve(preambular=tuple(lead if p is first else p for p in res.preambular),
+                         operative=tuple(lead if p is first else p for p in res.operative))
     # The footnotes no paragraph cites hang on the sponsors line ("Mauritania:*"), else on
     # the title, else on the body line.
     styles = [style for style, _, _ in front]

@@ -24,10 +24,13 @@ def join_names(names) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _paragraph(p: Paragraph, out: list[str], pp_labels: bool = False) -> None:
+def _paragraph(p: Paragraph, out: list[str], pp_labels: bool = False, lead: str = "") -> None:
+    """`lead`: the body a decision's paragraph runs on from ("The General Assembly")."""
     for line in p.heading:
         out += [line, ""]
-    if p.label is not None:
+    if lead:
+        out.append(f"{lead} {p.text}".rstrip())
+    elif p.label is not None:
         out.append(f"{p.marker or '(' + p.label + ')'} {p.text}".rstrip())
     elif p.id.startswith("OP") and p.number:
         out.append(f"{p.number}. {p.text}".rstrip())
@@ -38,6 +41,15 @@ def _paragraph(p: Paragraph, out: list[str], pp_labels: bool = False) -> None:
     out.append("")
     for s in p.subparagraphs:
         _paragraph(s, out)
+
+
+def _runs_on_to(res: Resolution) -> bool:
+    """Whether the first paragraph can carry the body before it: one printed without a
+    number or label, and no transition between them."""
+    live = [p for p in res.paragraphs() if p.status != "deleted"]
+    if not live or (res.transition and not [p for p in res.preambular if p.status != "deleted"]):
+        return False
+    return not live[0].number or live[0].part == "preambular" and live[0].number.isdigit()
 
 
 def render_text(res: Resolution) -> str:
@@ -55,19 +67,25 @@ def render_text(res: Resolution) -> str:
         out += [res.sponsor_note, ""]
     for note in res.notes:
         out += [note, ""]
-    out += [res.body_line, ""]
+    # A decision's body runs on into its (unnumbered) first paragraph: "The General
+    # Assembly decides to ...".
+    lead = (res.body or "") if res.body_runs_on and _runs_on_to(res) else ""
+    if not lead:
+        out += [res.body_line, ""]
     # Preambular paragraphs are printed unnumbered, as adopted texts print them, unless one
     # carries an inserted label (PP3bis while negotiating): then all as "PP3bis ...". A gap
     # left by a deleted paragraph is not printed; the store keeps ids in its JSON.
     live = [p for p in res.preambular if p.status != "deleted"]
     pp_labels = any(p.number and not p.number.isdigit() for p in live)
     for p in live:
-        _paragraph(p, out, pp_labels)
+        _paragraph(p, out, pp_labels, lead)
+        lead = ""
     if res.transition:
         out += [res.transition, ""]
     for p in res.operative:
         if p.status != "deleted":
-            _paragraph(p, out)
+            _paragraph(p, out, lead=lead)
+            lead = ""
     # The closing: its trailer lines before the footnotes (a footnote block runs on to the
     # next page header, so lines after it would read as footnote text), an annex after them.
     annex = len(res.closing)
