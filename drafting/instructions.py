@@ -166,14 +166,30 @@ def _build_transformer():
             return lambda t: Operation("insert_text", t, anchor=anchor, new=new,
                                        position=position, occurrence=occ)
 
-        def delete_text(self, text_ref):
-            old, occ = text_ref
-            return lambda t: Operation("delete_text", t, old=old, occurrence=occ)
+        def delete_text(self, *text_refs):
+            # one edit per quoted text: delete the words "a" and "b"
+            return [lambda t, old=old, occ=occ: Operation("delete_text", t, old=old,
+                                                          occurrence=occ)
+                    for old, occ in text_refs]
 
         def replace_text(self, text_ref, new):
             old, occ = text_ref
             new = _unquote(new)
             return lambda t: Operation("replace_text", t, old=old, new=new, occurrence=occ)
+
+        passive_replace = replace_text
+
+        def passive_delete(self, text_ref):
+            return self.delete_text(text_ref)
+
+        def passive_insert(self, new_ref, where, text_ref):
+            # the words "y" should be inserted after "x": the new words come first
+            return self.insert_text(where, text_ref, f'"{new_ref[0]}"')
+
+        def at_edge_edit(self, edge, *rest):
+            position = "end" if str(edge).lower() == "end" else "beginning"
+            new = _unquote(rest[-1])
+            return lambda t: Operation("insert_text", t, new=new, position=position)
 
         def edits(self, *items):
             # left recursive: (edits, edit) or (edit,)
@@ -226,7 +242,26 @@ def _build_transformer():
                     for t in targets]
 
         def delete_paragraphs(self, refs, _renumber=None):
-            return [Operation("delete_paragraph", t) for t in refs]
+            # "Delete operative paragraphs 3 and 4" (a list), "Operative paragraph 7 should
+            # be deleted" (one)
+            return [Operation("delete_paragraph", t)
+                    for t in (refs if isinstance(refs, list) else [refs])]
+
+        def insert_as(self, *items):
+            # "as a new operative paragraph 6": after paragraph 5 (before 1 for a new 1);
+            # "as a new operative paragraph 6bis": after 6
+            part, label = next(x for x in items if getattr(x, "type", "") == "PART"), \
+                next(x for x in items if getattr(x, "type", "") == "LABEL")
+            number, suffix = re.match(r"(\d+)\s*([A-Za-z]*)", str(label)).groups()
+            prefix = _prefix(part)
+            if suffix:
+                target, position = prefix + number, f"after {prefix}{number}"
+            elif int(number) > 1:
+                target = f"{prefix}{int(number) - 1}"
+                position = f"after {target}"
+            else:
+                target, position = f"{prefix}1", f"before {prefix}1"
+            return [Operation("insert_paragraph", target, new=items[-1], position=position)]
 
         def replace_paragraph(self, ref, *rest):
             return [Operation("replace_paragraph", ref, new=rest[-1])]

@@ -198,9 +198,9 @@ def test_instruction_forms(text, want):
     ('Delete the thrid preambular paragraph', (1, 12),
      "unexpected 'thrid'; expected an ordinal (first, second ...)"),
     ('In OP3, frobnicate "x"', (1, 9),
-     'unexpected \'frobnicate\'; expected "after", "before", "delete", "insert", '
+     'unexpected \'frobnicate\'; expected "after", "at", "before", "delete", "insert", '
      '"operative" or "preambular", "paragraph", "replace", "subparagraph", "the", '
-     'a paragraph (OP3, PP2)'),
+     'a paragraph (OP3, PP2), quoted text'),
 ])
 def test_syntax_errors_say_where_and_what(text, where, message):
     with pytest.raises(ParseError) as e:
@@ -347,3 +347,39 @@ def test_numbered_and_arabic_subparagraphs_in_instructions():
         op = Operation("delete_text", pid, old="x")
         assert parse_instructions(to_instruction(op)) == (op,)
     assert parse_instructions('OP1(1): delete "x"')[0].target == "OP1(1)"
+
+
+@pytest.mark.parametrize("text, ops", [
+    # the passive, as many amendment documents write it
+    ('In operative paragraph 2, the words "human rights" should be replaced by '
+     '"fundamental freedoms"',
+     [Operation("replace_text", "OP2", old="human rights", new="fundamental freedoms")]),
+    ('In operative paragraph 2, "as appropriate" shall be deleted',
+     [Operation("delete_text", "OP2", old="as appropriate")]),
+    ('In the seventh preambular paragraph, the words "and girls" should be inserted after '
+     'the word "women"',
+     [Operation("insert_text", "PP7", anchor="women", new="and girls", position="after")]),
+    ("Operative paragraph 7 should be deleted.", [Operation("delete_paragraph", "OP7")]),
+    # several quoted texts deleted at once; "and" before a verb is the next edit
+    ('In operative paragraph 3, delete the words "as appropriate," and "inter alia"',
+     [Operation("delete_text", "OP3", old="as appropriate,"),
+      Operation("delete_text", "OP3", old="inter alia")]),
+    ('In operative paragraph 3, delete "a" and replace "b" with "c"',
+     [Operation("delete_text", "OP3", old="a"),
+      Operation("replace_text", "OP3", old="b", new="c")]),
+    # the place given as the new paragraph's number
+    ('Insert the following as a new operative paragraph 6: "Requests a report;"',
+     [Operation("insert_paragraph", "OP5", new="Requests a report;", position="after OP5")]),
+    ('Insert a new operative paragraph 1, reading: "Decides;"',
+     [Operation("insert_paragraph", "OP1", new="Decides;", position="before OP1")]),
+    ('Insert as a new preambular paragraph 3bis: "Noting the report,"',
+     [Operation("insert_paragraph", "PP3", new="Noting the report,", position="after PP3")]),
+    # the edge of the paragraph named before
+    ('In operative paragraph 10, at the end of the paragraph, add "and to report thereon"',
+     [Operation("insert_text", "OP10", new="and to report thereon", position="end")]),
+])
+def test_more_ways_delegations_write_instructions(text, ops):
+    got = parse_instructions(text)
+    assert list(got) == ops
+    # each reads back from the sentence the tool writes for it
+    assert parse_instructions("\n".join(to_instruction(op) for op in got)) == got
