@@ -383,3 +383,22 @@ def test_more_ways_delegations_write_instructions(text, ops):
     assert list(got) == ops
     # each reads back from the sentence the tool writes for it
     assert parse_instructions("\n".join(to_instruction(op) for op in got)) == got
+
+
+@pytest.mark.parametrize("text, old, new", [
+    ("In operative paragraph 3, replace 'sustainable' with 'predictable'", "sustainable",
+     "predictable"),
+    ("In operative paragraph 3, replace ‘sustainable’ with ‘predictable’", "sustainable",
+     "predictable"),
+    # an apostrophe inside a word does not close the quotation
+    ("In operative paragraph 3, replace 'women's rights' with 'the rights of women'",
+     "women's rights", "the rights of women"),
+    ("In operative paragraph 3, replace ‘women’s rights’ with ‘the rights of women’",
+     "women’s rights", "the rights of women"),
+    ('In operative paragraph 3, replace "it\'s" with "it is"', "it's", "it is"),
+])
+def test_single_quotes_as_delegations_type_them(text, old, new):
+    """The issue's own example: "In operative paragraph 3, after 'x' insert 'y'"."""
+    assert parse_instructions(text) == (Operation("replace_text", "OP3", old=old, new=new),)
+    assert parse_instructions("In operative paragraph 3, after 'x' insert 'y'") == (
+        Operation("insert_text", "OP3", anchor="x", new="y", position="after"),)
