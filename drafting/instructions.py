@@ -87,6 +87,15 @@ def _unquote(token) -> str:
     return _clean(str(token)[1:-1])
 
 
+def _edge_parts(items) -> tuple[str, list[str], str]:
+    """("end" or "beginning", the paragraphs, the new text) of an at-the-edge insertion,
+    whichever order the instruction gives them in."""
+    edge = next(x for x in items if getattr(x, "type", "") == "EDGE")
+    refs = next((x for x in items if isinstance(x, list)), [])
+    new = next(x for x in items if getattr(x, "type", "") == "QUOTED")
+    return ("end" if str(edge).lower() == "end" else "beginning"), refs, _unquote(new)
+
+
 # --- the tree -> Operations ------------------------------------------------------------
 
 def _build_transformer():
@@ -186,9 +195,8 @@ def _build_transformer():
             # the words "y" should be inserted after "x": the new words come first
             return self.insert_text(where, text_ref, f'"{new_ref[0]}"')
 
-        def at_edge_edit(self, edge, *rest):
-            position = "end" if str(edge).lower() == "end" else "beginning"
-            new = _unquote(rest[-1])
+        def at_edge_edit(self, *items):
+            position, _, new = _edge_parts(items)
             return lambda t: Operation("insert_text", t, new=new, position=position)
 
         def edits(self, *items):
@@ -214,10 +222,9 @@ def _build_transformer():
         def short_replace(self, ref, new):
             return [Operation("replace_paragraph", _short(ref), new=new)]
 
-        def at_edge(self, edge, refs, new):
-            position = "end" if str(edge).lower() == "end" else "beginning"
-            return [Operation("insert_text", t, new=_unquote(new), position=position)
-                    for t in refs]
+        def at_edge(self, *items):
+            position, refs, new = _edge_parts(items)
+            return [Operation("insert_text", t, new=new, position=position) for t in refs]
 
         def title_edge(self, edge, new):
             return self.at_edge(edge, [TITLE], new)

@@ -377,6 +377,13 @@ def test_numbered_and_arabic_subparagraphs_in_instructions():
     # the edge of the paragraph named before
     ('In operative paragraph 10, at the end of the paragraph, add "and to report thereon"',
      [Operation("insert_text", "OP10", new="and to report thereon", position="end")]),
+    ('In operative paragraph 10, insert "and to report thereon" at the end',
+     [Operation("insert_text", "OP10", new="and to report thereon", position="end")]),
+    ('Add at the beginning of operative paragraph 3 the words "Also"',
+     [Operation("insert_text", "OP3", new="Also", position="beginning")]),
+    ('Insert "and to report thereon" at the end of operative paragraphs 3 and 4',
+     [Operation("insert_text", "OP3", new="and to report thereon", position="end"),
+      Operation("insert_text", "OP4", new="and to report thereon", position="end")]),
 ])
 def test_more_ways_delegations_write_instructions(text, ops):
     got = parse_instructions(text)
