@@ -417,6 +417,30 @@ def _find_footnotes(tops: list[_Node], notes: list[tuple[str, str, int]]
     return found, left
 
 
+_MARKED_NOTE = re.compile(r"^(?P<mark>\*{1,3})\s+(?P<text>\S.*)$")
+
+
+def _marked_notes(closing: list[str], front: str) -> tuple[list[str], list[Footnote]]:
+    """The sponsors' note left after the last paragraph when no footnote rule came before
+    it ("* State not a member of the Human Rights Council."): a footnote, when the front
+    matter prints its mark ("Albania,*"). Its wrapped lines go with it; the trailer stays,
+    and an annex (after a blank line or its heading) is not looked at."""
+    out: list[str] = []
+    notes: list[Footnote] = []
+    for k, line in enumerate(closing):
+        if not line or preprocess.is_annex_heading(line):
+            out += closing[k:]
+            break
+        m = _MARKED_NOTE.match(line)
+        if m and re.search(rf"[^\s*]{re.escape(m['mark'])}(?!\*)", front):
+            notes.append(Footnote(m["mark"], m["text"]))
+        elif notes:
+            notes[-1] = Footnote(notes[-1].mark, f"{notes[-1].text} {line}")
+        else:
+            out.append(line)
+    return out, notes
+
+
 def _raise_syntax(e: UnexpectedInput, source: str | None, lines) -> None:
     tok = getattr(e, "token", None)
     line = getattr(tok, "line", None) or getattr(e, "line", 1) or 1
@@ -495,12 +519,14 @@ def parse_text(text: str, source: str | None = None, *, openers: bool = True) ->
     built = [_build(node, pid, language, tuple(notes.get(k, ())), openers)
              for k, (node, pid) in enumerate(zip(pre + ops, ids))]
     pre, ops = built[:len(pre)], built[len(pre):]
+    closing, marked = _marked_notes(lexed.closing, " ".join(ln.raw for ln in lines[start:body_at]))
+    left += marked
     kind = front.kind or ("resolution" if front.symbol and _ADOPTED.search(front.symbol)
                           else "draft_resolution")
     return Resolution(kind=kind, language=language, symbol=front.symbol, title=front.title,
                       body=body, sponsors=front.sponsors, preambular=tuple(pre),
                       operative=tuple(ops), transition=lexed.transition,
-                      closing=tuple(lexed.closing),
+                      closing=tuple(closing),
                       sponsor_note=front.sponsor_note, notes=tuple(front.notes),
                       footnotes=tuple(left), body_runs_on=run_on, source=source)
 

@@ -222,7 +222,9 @@ _RESOLUTION_MARKS = re.compile(
     r"|^第\s*\d+\s*[(（]\d{4}[)）]\s*号决议$"               # 第2532(2020)号决议
     r"|^.{0,40}通过$"                                        # 2020年7月1日安全理事会第8741次会议通过
     r"|^\((aprobada|adopted|adoptée|approved|aprovada)\b", re.IGNORECASE)
-_NUMBERED_TITLE = re.compile(r"^(?P<num>\d{1,3}/\d{1,4})\.\s+(?P<title>\S.*)$")   # 80/1. Title
+# "80/1. Title" (adopted); "58/... Title", "58/… Title" (a draft: its number is not given yet)
+_NUMBERED_TITLE = re.compile(
+    r"^(?P<num>\d{1,3}/(?:\d{1,4}\.|(?P<draft>\.{3}|…)\.?))\s+(?P<title>\S.*)$")
 _SPONSOR_LINE = re.compile(
     r"^(?P<who>.+?)\s*:\s*\**\s*(?P<what>(revised\s+)?(draft\s+(resolution|decision)|amendments?\b.*)|"
     r"(proyecto|projet)\s+de\s+(resolución|résolution|decisión|décision).*)\s*$", re.IGNORECASE)
@@ -476,7 +478,8 @@ def read_front(lines: list[Line]) -> Front:
             continue
         nt = _NUMBERED_TITLE.match(plain)
         if nt:
-            front.kind = front.kind or "resolution"
+            if not nt.group("draft"):
+                front.kind = front.kind or "resolution"
             candidates[-1].append(Line(line.no, line.raw, nt.group("title"), line.column))
             i += 1
             continue

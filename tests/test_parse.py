@@ -820,3 +820,21 @@ def test_a_decision_whose_body_runs_on_into_its_paragraph():
     # Prose that merely names the Assembly is still no resolution.
     with pytest.raises(ParseError):
         parse_text("In 2019 the General Assembly decided to act.\n")
+
+
+def test_a_council_draft_with_a_placeholder_number_and_no_footnote_rule():
+    """"58/... Freedom of opinion and expression": the title without the number to come,
+    the text still a draft; "* State not a member ..." after the last paragraph, with no
+    rule above it, is the footnote of the sponsors' "*", not the closing."""
+    text = (Path(__file__).parent / "fixtures" / "layouts" / "hrc-draft-no-rule.txt"
+            ).read_text(encoding="utf-8")
+    res = parse_text(text)
+    assert (res.kind, res.symbol, res.title) == (
+        "draft_resolution", "A/HRC/58/L.12", "Freedom of opinion and expression")
+    assert res.sponsors == ("Albania", "Argentina", "Austria")
+    assert [(f.mark, f.text) for f in res.footnotes] == [
+        ("*", "State not a member of the Human Rights Council.")]
+    assert res.closing == ()
+    assert [p.id for p in res.paragraphs()] == ["PP1", "OP1", "OP2"]
+    assert parse_text(render_text(res)) == res
+    assert parse_text(text.replace("58/...", "58/…")).title == res.title
