@@ -368,3 +368,26 @@ def test_a_decision_whose_body_runs_on_prints_as_one_line(tmp_path):
     assert "The General Assembly," not in lines and "The General Assembly" not in lines
     assert lines[-1] == ("(b) Note by the Secretary-General transmitting the report of the "
                          "Special Rapporteur on violence against women.")
+
+
+@needs_pandoc
+def test_a_footnote_on_the_title_hangs_on_the_title(tmp_path):
+    """A front footnote whose mark ends the title ("... of the sea1") is a Word footnote on
+    that mark, not on the sponsors line; the "*" of the sponsors stays there. Read back,
+    the title and both notes are what the text has."""
+    from drafting.parse import parse_text
+
+    text = ("A/80/L.50\n\nArgentina* and Chile: draft resolution\n\n"
+            "Oceans and the law of the sea1\n\nThe General Assembly,\n\n"
+            "Recalling its resolution 79/1,\n\n1. Decides to act.\n\n__________\n"
+            "* On behalf of a group.\n1 A note on the title.\n")
+    res = parse_text(text)
+    assert [f.mark for f in res.footnotes] == ["*", "1"]
+    path = tmp_path / "t.docx"
+    path.write_bytes(render_docx(res))
+    lines = pandoc_lines(path)
+    assert "Argentina and Chile:[1] draft resolution" in lines
+    assert "Oceans and the law of the sea[2]" in lines
+    back = parse_file(str(path))
+    assert back.title == res.title
+    assert [(f.mark, f.text) for f in back.footnotes] == [(f.mark, f.text) for f in res.footnotes]

@@ -229,16 +229,29 @@ def _with_footnotes(p: Paragraph, spans: list[tuple[str, str]], notes: list[str]
     return "".join(out)
 
 
-def _with_front_footnotes(style: str, text: str, fmt: str, res: Resolution,
+def _title_footnotes(res: Resolution) -> tuple[list, list]:
+    """(the front footnotes whose marks end the title, glued as printed: "... sea1", in
+    order; the others)."""
+    title, on_title = res.title or "", []
+    for f in reversed(res.footnotes):
+        rest = title[:-len(f.mark)] if f.mark and title.endswith(f.mark) else None
+        if not rest or rest[-1].isspace() or (f.mark.isdigit() and rest[-1].isdigit()):
+            break
+        on_title.insert(0, f)
+        title = rest
+    return on_title, [f for f in res.footnotes if f not in on_title]
+
+
+def _with_front_footnotes(style: str, text: str, fmt: str, footnotes,
                           notes: list[str]) -> str:
-    """Runs for a front line with references to res.footnotes: after the colon of the
+    """Runs for a front line with references to `footnotes`: after the colon of the
     sponsors line ("Mauritania:* draft resolution"), else at the end."""
     head, tail = text, ""
     if style == "Sponsors" and ": " in text:
         cut = text.index(": ") + 1
         head, tail = text[:cut], text[cut:]
     refs = []
-    for f in res.footnotes:
+    for f in footnotes:
         notes.append(f.text)
         refs.append(footnote_run(f.mark, len(notes)))
     return run(head, fmt) + "".join(refs) + (run(tail, fmt) if tail else "")
@@ -277,14 +290,28 @@ def body_paragraphs(res: Resolution, house: HouseStyle, date: str | None = None,
         lead = replace(first, text=f"{res.body} {first.text}", opener=None)
         res = res.evolve(preambular=tuple(lead if p is first else p for p in res.preambular),
                          operative=tuple(lead if p is first else p for p in res.operative))
-    # The footnotes no paragraph cites hang on the sponsors line ("Mauritania:*"), else on
+    # The footnotes no paragraph cites: one whose mark ends the title ("... of the sea1")
+    # hangs there, on that mark; the others on the sponsors line ("Mauritania:*"), else on
     # the title, else on the body line.
+    on_title, elsewhere = _title_footnotes(res)
     styles = [style for style, _, _ in front]
     anchor = next((styles.index(s) for s in ("Sponsors", "ResolutionTitle", "Body")
-                   if s in styles), None) if res.footnotes and notes is not None else None
+                   if s in styles), None) if elsewhere and notes is not None else None
     for k, (style, text, fmt) in enumerate(front):
-        if k == anchor:
-            yield paragraph(style, _with_front_footnotes(style, text, fmt, res, notes))
+        if style == "ResolutionTitle" and on_title and notes is not None:
+            cut = len(text) - sum(len(f.mark) for f in on_title)
+            refs = []
+            for f in on_title:
+                notes.append(f.text)
+                refs.append(footnote_run(f.mark, len(notes)))
+            tail = "".join(refs)
+            if k == anchor:
+                yield paragraph(style, _with_front_footnotes(style, text[:cut], fmt, elsewhere,
+                                                             notes) + tail)
+            else:
+                yield paragraph(style, run(text[:cut], fmt) + tail)
+        elif k == anchor:
+            yield paragraph(style, _with_front_footnotes(style, text, fmt, elsewhere, notes))
         else:
             yield paragraph(style, run(text, fmt))
     for p in res.preambular:
