@@ -328,6 +328,7 @@ _FRIENDLY = {
     "_INSERT": '"insert"', "_WITH": '"with"', "WHERE": '"after" or "before"',
     "_THROUGHOUT": '"throughout the text"', "_NEW_A": '"a new"', "RENUMBER": '"and renumber"',
     "PARAGRAPH": '"paragraph"', "PARAGRAPHS": '"paragraphs"', "SUBPARAGRAPH": '"subparagraph"',
+    "_SHALL": '"shall" or "should"', "_AND_QUOTED": '"and"', "_OF_IT": '"of the paragraph"',
 }
 
 

@@ -162,6 +162,20 @@ class Resolution:
             return body + "،"
         return body + ","
 
+    def run_on_paragraph(self) -> Paragraph | None:
+        """The paragraph a decision's body runs on into ("The General Assembly decides to
+        ..."): the first one still in the text, when `body_runs_on` and it is printed with
+        no number (a preambular one unlabelled) and no transition comes before it."""
+        if not self.body_runs_on:
+            return None
+        live = [p for p in self.paragraphs() if p.status != "deleted"]
+        if not live or (self.transition and live[0].part != PREAMBULAR):
+            return None
+        first = live[0]
+        if first.part == PREAMBULAR:
+            return first if not first.number or first.number.isdigit() else None
+        return None if first.number else first
+
     def paragraphs(self) -> Iterator[Paragraph]:
         """Top-level paragraphs: preambular then operative."""
         yield from self.preambular

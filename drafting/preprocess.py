@@ -193,7 +193,8 @@ def find_run_on_body(lines: list[Line]) -> tuple[int, Line, Line] | None:
                 not re.match(r"^[lL]['’]", words[0]):
             continue
         for k in range(2, min(len(words), 14)):
-            if words[k].lower() in _RUN_ON_VERBS and is_body_line(" ".join(words[:k]) + ","):
+            if words[k].lower().rstrip(":") in _RUN_ON_VERBS and \
+                    is_body_line(" ".join(words[:k]) + ","):
                 at = line.raw.index(words[k], line.column - 1 + len(" ".join(words[:k])))
                 body = Line(line.no, line.raw, " ".join(words[:k]), line.column)
                 rest = Line(line.no, line.raw, line.raw[at:].strip(), at + 1)
@@ -203,10 +204,9 @@ def find_run_on_body(lines: list[Line]) -> tuple[int, Line, Line] | None:
 
 # Verbs a decision's body runs on into: "The General Assembly decides ...", "takes note",
 # "L'Assemblée générale décide", "La Asamblea General decide", "toma nota".
-_RUN_ON_VERBS = frozenset("""decides takes notes requests adopts approves elects appoints
-recommends authorizes endorses welcomes reaffirms invites décide prend prie adopte approuve
-élit nomme recommande autorise decide toma solicita pide aprueba elige nombra recomienda
-autoriza""".split())
+_RUN_ON_VERBS = frozenset("""decides takes requests adopts approves elects appoints
+authorizes endorses décide prend adopte approuve élit nomme autorise decide toma aprueba
+elige nombra autoriza""".split())
 
 
 _KIND_LABELS = [
@@ -317,11 +317,13 @@ def header_start(lines: list[Line], body: int) -> int:
 
 # The meeting line of an adopted text's trailer, set apart or not: "3rd plenary meeting",
 # "8741st meeting", "3a sesión plenaria", "3e séance plénière".
+# A footnote of the front matter's "*" printed after the text: "* State not a member ...".
+_STAR_NOTE = re.compile(r"^\*{1,3}\s+\S")
 # The date of a trailer: "19 September 2025", "1er juillet 2020", "May 10, 2013".
 _DATE_LINE = re.compile(r"^\d{1,2}(er)?\s+(de\s+)?[^\W\d_]+\s+(de\s+)?\d{4}$"
                         r"|^[^\W\d_]+\s+\d{1,2},\s+\d{4}$")
 _MEETING_LINE = re.compile(
-    r"^\d{1,4}\s?(?:st|nd|rd|th|a|e|ème|re)\.?\s+(?:plenary\s+)?(?:meeting|sesión(?:\s+plenaria)?|"
+    r"^\d{1,4}\s?(?:st|nd|rd|th|a|ª|º|e|ème|re)\.?\s+(?:plenary\s+)?(?:meeting|sesión(?:\s+plenaria)?|"
     r"séance(?:\s+plénière)?)$", re.IGNORECASE)
 
 
@@ -699,7 +701,7 @@ class _Flat:
             cuts.append(at)
 
 
-_FLAT_MEETING = _Lazy(r"\d{1,4}\s?(?:st|nd|rd|th|a|e|ème|re)\.?\s+(?:plenary\s+)?"
+_FLAT_MEETING = _Lazy(r"\d{1,4}\s?(?:st|nd|rd|th|a|ª|º|e|ème|re)\.?\s+(?:plenary\s+)?"
                       r"(?:meeting|sesión(?:\s+plenaria)?|séance(?:\s+plénière)?)(?=\s|$)",
                       re.IGNORECASE)
 
@@ -848,6 +850,7 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None) -> Body:
     text_so_far = ""         # the current paragraph's text, to know whether it has ended
     blank = True             # a blank line (or page furniture) since the last text line
     level1_label: str | None = None
+    level1_roman = False     # the first-level list opened with (i): roman numerals
     in_footnotes = False
     after_header = False     # just after a page header, where a running title may appear
     awaiting = False         # a number or label alone on its line: its text comes next
@@ -856,6 +859,7 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None) -> Body:
     # closing.
     held: list[Line] = []
     after_trailer = False    # the last text line was a trailer's ("50th plenary meeting")
+    after_note = False       # within a "* State not a member ..." note after the text's end
     annex_at: int | None = None
     # The left margin of the paragraphs: the indentation of the last top-level paragraph's
     # first line (a text indented as a whole has its set-apart lines indented too).
@@ -874,6 +878,7 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None) -> Body:
         i += 1
         if not t:
             blank = True
+            after_note = False
             continue
         if _FOOTNOTE_RULE.match(t):
             in_footnotes = True
@@ -915,6 +920,20 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None) -> Body:
             blank = True
             continue
         after_trailer = False
+        if after_note or (_STAR_NOTE.match(t) and _last_mark(text_so_far) == "."):
+            # "* State not a member of the Human Rights Council." after the text's full stop,
+            # its footnote rule lost, and its wrapped lines: held for the closing, where the
+            # parser gives it to the front matter's "*".
+            held.append(line)
+            after_note = True
+            continue
+
+        if section == "pre" and (complete or blank) and _last_mark(text_so_far) == "." \
+                and _ANNEX.match(plain):
+            # "Annex" after a text whose paragraphs are not numbered, once its last
+            # paragraph has ended with a full stop (preambular ones end with commas).
+            annex_at = i - 1
+            break
 
         if section == "pre" and lexicon.TRANSITION.match(t):
             transition = t
@@ -972,13 +991,18 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None) -> Body:
         sm = _SUB.match(t)
         if sm and tokens and (complete or blank):
             label = sm.group("p") or sm.group("q")
-            level = 1
-            if label in ROMANS and level1_label is not None:
-                follows_letter = len(level1_label) == 1 and len(label) == 1 and ord(label) == ord(level1_label) + 1
-                if not follows_letter:
-                    level = 2
-            if level == 1:
-                level1_label = label
+            if level1_label is None:
+                level1_roman = False
+            if label == "0":
+                # "(0 bis)", inserted before a first sub-paragraph: at the level of the one
+                # it precedes, and no letter of the list.
+                level = _sub_level(_next_sub_label(lines, i), level1_label, level1_roman)
+            else:
+                level = _sub_level(label, level1_label, level1_roman)
+                if level == 1:
+                    # A list that opens with (i) is of roman numerals: (ii) follows it.
+                    level1_roman = level1_roman or (level1_label is None and label == "i")
+                    level1_label = label
             marker = t[: len(t) - len(sm.group("rest"))]
             flush("SUBHEADING" if level == 1 else "SUBSUBHEADING")
             tokens.append(Token("SUB" if level == 1 else "SUBSUB", marker, line=line.no,
@@ -1030,7 +1054,10 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None) -> Body:
     closing = [collapse(h.text) for h in held]
     if annex_at is not None:
         closing += _verbatim_block(lines[annex_at:], symbol)
-    return Body(_unnumbered_operative(tokens), footnotes, transition, closing)
+    tokens = _unnumbered_operative(tokens)
+    if transition is not None and not any(t.type == "TRANSITION" for t in tokens):
+        transition = None           # it was an operative paragraph's own text
+    return Body(tokens, footnotes, transition, closing)
 
 
 def _unnumbered_operative(tokens: list[Token]) -> list[Token]:
@@ -1039,10 +1066,22 @@ def _unnumbered_operative(tokens: list[Token]) -> list[Token]:
     report ... and its recommendations."). After a transition ("RESUELVE:") every paragraph
     is operative; without one, the paragraphs at the end that follow the last one ending
     in a comma (how preambular paragraphs end) are, when the text ends with a full stop,
-    as a resolution's last paragraph does. Their PARA tokens become an empty NUM and a LINE,
-    their headings OPHEADING; a text that labels its paragraphs PP3 is left as it is."""
+    as a resolution's last paragraph does, and that do not open as preambular ones do
+    ("Noting ...", `_preambular_head`). Their PARA tokens become an empty NUM and a LINE,
+    their headings OPHEADING; a text that labels its paragraphs PP3 is left as it is. A
+    "Decides:" read as a transition with sub-paragraphs right after it is that paragraph."""
     if any(t.type in ("NUM", "PPNUM") for t in tokens):
         return tokens
+    transition = next((k for k, t in enumerate(tokens) if t.type == "TRANSITION"), None)
+    if transition is not None and transition + 1 < len(tokens) and \
+            tokens[transition + 1].type == "SUB":
+        # "Decides:" then (a), (b): not a transition to paragraphs but the sole operative
+        # paragraph, its sub-paragraphs under it.
+        tok = tokens[transition]
+        return (tokens[:transition]
+                + [Token("NUM", "", line=tok.line, column=tok.column),
+                   Token("LINE", str(tok), line=tok.line, column=tok.column)]
+                + tokens[transition + 1:])
     starts = [k for k, t in enumerate(tokens) if t.type == "PARA"]
     if not starts:
         return tokens
@@ -1050,14 +1089,14 @@ def _unnumbered_operative(tokens: list[Token]) -> list[Token]:
     for s, e in zip(starts, starts[1:] + [len(tokens)]):
         ends.append(next(str(tokens[j]) for j in range(e - 1, s - 1, -1)
                          if tokens[j].type in ("PARA", "LINE")))
-    transition = next((k for k, t in enumerate(tokens) if t.type == "TRANSITION"), None)
     if transition is not None:
         first = next((g for g, s in enumerate(starts) if s > transition), len(starts))
     else:
         if _last_mark(ends[-1]) not in (".", "。"):
             return tokens
         first = len(starts)
-        while first > 0 and _last_mark(ends[first - 1]) not in (",", "，", "،"):
+        while first > 0 and _last_mark(ends[first - 1]) not in (",", "，", "،") \
+                and not _preambular_head(str(tokens[starts[first - 1]])):
             first -= 1
     run = set(starts[first:])
     if not run:
@@ -1077,6 +1116,48 @@ def _unnumbered_operative(tokens: list[Token]) -> list[Token]:
         else:
             out.append(tok)
     return out
+
+
+def _sub_level(label: str | None, level1_label: str | None, roman_list: bool = False) -> int:
+    """1 for a sub-paragraph, 2 for a sub-sub-paragraph: a roman numeral after a letter
+    that it does not follow ("(i)" after "(a)", not "(i)" after "(h)"), unless the list
+    itself is of roman numerals ("(ii)" after "(i)")."""
+    if label in ROMANS and level1_label is not None and not roman_list:
+        follows_letter = len(level1_label) == 1 and len(label) == 1 and \
+            ord(label) == ord(level1_label) + 1
+        if not follows_letter:
+            return 2
+    return 1
+
+
+def _next_sub_label(lines: list[Line], at: int) -> str | None:
+    """The label of the next sub-paragraph from lines[at] on, within the paragraph (None
+    when a numbered paragraph, or the end, comes first); "(0 bis)" ones are passed over."""
+    for line in lines[at:]:
+        sm = _SUB.match(line.text) if line.text else None
+        if sm and (sm.group("p") or sm.group("q")) != "0":
+            return sm.group("p") or sm.group("q")
+        if line.text and (_NUM.match(line.text) or _NEGOTIATING_LABEL.match(line.text)):
+            return None
+    return None
+
+
+def _preambular_head(text: str) -> bool:
+    """Does a paragraph open as preambular ones do, with a participle or an adjective
+    ("Noting with concern", "Deeply concerned", "RECALLING", "Se félicitant", "Recordando",
+    "Mindful"), not with an operative verb ("Takes note", "Decides", "Toma nota")?"""
+    for word in strip_markdown(text).split()[:4]:
+        low = word.strip("*_,;:.[]()").lower()
+        if low in lexicon.ADVERBS or low in ("se", "s'") or low.endswith(("ly", "mente", "ment")):
+            continue                   # "Deeply", "Also", "Profondément", "Se"
+        if low.startswith(("s'", "s’")):
+            low = low[2:]              # "S'inquiétant"
+        return low.endswith(_HEAD_PARTICIPLE_ENDINGS) or low in _ADJECTIVE_OPENERS
+    return False
+
+
+_HEAD_PARTICIPLE_ENDINGS = ("ing", "ed", "ando", "endo", "iendo", "ant", "é", "ée", "és", "ées",
+                            "ado", "ada", "ido", "ida", "ados", "idos")
 
 
 def _last_mark(text: str) -> str:

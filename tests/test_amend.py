@@ -563,3 +563,16 @@ def test_a_paragraph_joining_a_sole_unnumbered_one_numbers_it():
     assert [(p.id, p.number) for p in alone.operative] == [("OP1", None)]
     assert [(p.id, p.number) for p in renumber(alone)[0].operative] == [("OP1", None)]
     assert parse_text(render_text(alone)) == alone
+
+
+def test_a_run_on_decision_gets_its_body_line_back_once_numbered():
+    from drafting.parse import parse_text
+    from drafting.render.text import render_text
+
+    res = parse_text("The General Assembly decides to defer the question to its next session.\n")
+    assert res.body_runs_on
+    joined = apply_operations(res, parse_instructions(
+        'After operative paragraph 1, insert a new paragraph: "Requests a report."'))
+    assert not joined.body_runs_on
+    assert "The General Assembly,\n" in render_text(joined)
+    assert parse_text(render_text(joined)) == joined

@@ -409,3 +409,15 @@ def test_single_quotes_as_delegations_type_them(text, old, new):
     assert parse_instructions(text) == (Operation("replace_text", "OP3", old=old, new=new),)
     assert parse_instructions("In operative paragraph 3, after 'x' insert 'y'") == (
         Operation("insert_text", "OP3", anchor="x", new="y", position="after"),)
+
+
+def test_new_instruction_forms_fail_with_plain_words():
+    """Errors name what was expected in words, never the grammar's own names."""
+    for text in ('In OP3, delete "a", "b" and "c"',
+                 'In OP3, insert "x" at the end of the sentence'):
+        with pytest.raises(ParseError) as e:
+            parse_instructions(text)
+        assert "_" not in str(e.value).splitlines()[0].split("expected")[-1]
+    assert parse_instructions('In OP3, delete "x" and the second occurrence of "y"') == (
+        Operation("delete_text", "OP3", old="x"),
+        Operation("delete_text", "OP3", old="y", occurrence=2))

@@ -838,3 +838,64 @@ def test_a_council_draft_with_a_placeholder_number_and_no_footnote_rule():
     assert [p.id for p in res.paragraphs()] == ["PP1", "OP1", "OP2"]
     assert parse_text(render_text(res)) == res
     assert parse_text(text.replace("58/...", "58/…")).title == res.title
+
+
+@pytest.mark.parametrize("text, pre, ops", [
+    # OAS preambles end with semicolons, the last with a full stop: all preambular
+    ("THE GENERAL ASSEMBLY,\n\nRECALLING resolution AG/RES. 2738 (XLII-O/12);\n\n"
+     "BEARING IN MIND the Inter-American Democratic Charter;\n\n"
+     "CONSIDERING that migration is a priority.\n", 3, 0),
+    ("EL CONSEJO PERMANENTE,\n\nVISTO el informe anual;\n\n"
+     "TENIENDO PRESENTE la Carta Democrática Interamericana.\n", 2, 0),
+    # an excerpt whose last preambular paragraph ends with a full stop
+    ("The General Assembly,\n\nRecalling its resolution 70/1,\n\n"
+     "Noting with concern the persistent gaps in financing.\n", 2, 0),
+    ("The General Assembly,\n\nRecalling its resolution 70/1,\n\n"
+     "Deeply concerned at the gaps.\n", 2, 0),
+    # a sole "Decides:" with its sub-paragraphs, not a transition
+    ("The General Assembly,\n\nRecalling its resolution 78/12,\n\nDecides:\n\n"
+     "(a) To convene a high-level meeting in 2027;\n\n(b) To request a report.\n", 1, 1),
+])
+def test_unnumbered_paragraphs_that_open_as_preambular_ones_stay_so(text, pre, ops):
+    res = parse_text(text)
+    assert (len(res.preambular), len(res.operative)) == (pre, ops)
+    assert res.transition is None
+    assert parse_text(render_text(res)) == res
+
+
+def test_after_a_sole_unnumbered_paragraph_the_note_annex_and_spanish_trailer():
+    """What follows the text's full stop stays out of the paragraphs: the sponsors' note
+    whose rule was lost, an annex (after its trailer), "52ª sesión plenaria"."""
+    note = parse_text("A/HRC/59/L.12\n\nAlbania,* Chile: draft resolution\n\nTitle\n\n"
+                      "The Human Rights Council,\n\nRecalling its resolution 56/3,\n\n"
+                      "Takes note of the report of the\nSpecial Rapporteur.\n\n"
+                      "* State not a member of the\nHuman Rights Council.\n")
+    assert [p.id for p in note.paragraphs()] == ["PP1", "OP1"]
+    assert note.operative[0].text == "Takes note of the report of the Special Rapporteur."
+    assert [(f.mark, f.text) for f in note.footnotes] == [
+        ("*", "State not a member of the Human Rights Council.")]
+    annex = parse_text("The General Assembly,\n\nRecalling its resolution 79/2,\n\n"
+                       "Approves the political declaration annexed to the present resolution.\n\n"
+                       "99th plenary meeting\n9 September 2027\n\nAnnex\n\nPolitical declaration\n\n"
+                       "We, Heads of State and Government,\n\n1. Commit to act.\n")
+    assert [(p.id, p.number) for p in annex.paragraphs()] == [("PP1", "1"), ("OP1", None)]
+    assert annex.closing[:3] == ("99th plenary meeting", "9 September 2027", "Annex")
+    assert annex.closing[-1] == "1. Commit to act."
+    spanish = parse_text("La Asamblea General,\n\nRecordando su resolución 45/158,\n\n"
+                         "Toma nota del informe del Comité.\n\n52ª sesión plenaria\n"
+                         "17 de diciembre de 2026\n")
+    assert [(p.id, p.number) for p in spanish.operative] == [("OP1", None)]
+    assert spanish.closing == ("52ª sesión plenaria", "17 de diciembre de 2026")
+
+
+def test_sub_paragraph_lists_of_roman_numerals_and_inserted_first_ones():
+    """A list that opens with (i) goes on with (ii) at its level; "(0 bis)" before (i)
+    under (a) sits at (i)'s level, and before (a) at (a)'s."""
+    romans = parse_text("The General Assembly,\n\nRecalling x,\n\n1. Decides:\n\n(i) one;\n\n"
+                        "(ii) two;\n\n(iii) three.\n")
+    assert [s.id for s in romans.find("OP1").walk()] == ["OP1", "OP1(i)", "OP1(ii)", "OP1(iii)"]
+    nested = parse_text("The General Assembly,\n\nRecalling x,\n\n1. Decides:\n\n"
+                        "(0 bis) To open;\n\n(a) To meet, which shall:\n\n(0 bis) Open;\n\n"
+                        "(i) Review;\n\n(ii) Adopt;\n\n(b) To report.\n")
+    assert [s.id for s in nested.find("OP1").walk()] == [
+        "OP1", "OP1(0bis)", "OP1(a)", "OP1(a)(0bis)", "OP1(a)(i)", "OP1(a)(ii)", "OP1(b)"]

@@ -180,7 +180,7 @@ def front_matter(res: Resolution, house: HouseStyle, date: str | None = None
         out.append(("Note", res.sponsor_note, PLAIN))
     for note in res.notes:
         out.append(("FrontNote", note, PLAIN))
-    if res.body and res.body_runs_on:
+    if res.body and res.run_on_paragraph() is not None:
         # A decision's body runs on into its paragraph: printed as the words it is.
         out.append(("Body", res.body, PLAIN))
     elif res.body:
@@ -282,9 +282,8 @@ def house_of(res: Resolution, style: str | None) -> HouseStyle:
 def body_paragraphs(res: Resolution, house: HouseStyle, date: str | None = None,
                     notes: list[str] | None = None) -> Iterator[str]:
     front = front_matter(res, house, date)
-    first = next((p for p in res.paragraphs()), None)
-    if res.body_runs_on and first is not None and not label_of(first) and not (
-            res.transition and not res.preambular):
+    first = res.run_on_paragraph()
+    if first is not None:
         # "The General Assembly decides to ...": the body leads the first paragraph's line.
         front = [f for f in front if f[0] != "Body"]
         lead = replace(first, text=f"{res.body} {first.text}", opener=None)

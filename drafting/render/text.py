@@ -43,15 +43,6 @@ def _paragraph(p: Paragraph, out: list[str], pp_labels: bool = False, lead: str 
         _paragraph(s, out)
 
 
-def _runs_on_to(res: Resolution) -> bool:
-    """Whether the first paragraph can carry the body before it: one printed without a
-    number or label, and no transition between them."""
-    live = [p for p in res.paragraphs() if p.status != "deleted"]
-    if not live or (res.transition and not [p for p in res.preambular if p.status != "deleted"]):
-        return False
-    return not live[0].number or live[0].part == "preambular" and live[0].number.isdigit()
-
-
 def render_text(res: Resolution) -> str:
     out: list[str] = []
     if res.symbol:
@@ -69,7 +60,7 @@ def render_text(res: Resolution) -> str:
         out += [note, ""]
     # A decision's body runs on into its (unnumbered) first paragraph: "The General
     # Assembly decides to ...".
-    lead = (res.body or "") if res.body_runs_on and _runs_on_to(res) else ""
+    lead = (res.body or "") if res.run_on_paragraph() is not None else ""
     if not lead:
         out += [res.body_line, ""]
     # Preambular paragraphs are printed unnumbered, as adopted texts print them, unless one
