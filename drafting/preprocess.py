@@ -928,8 +928,8 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None) -> Body:
             after_note = True
             continue
 
-        if section == "pre" and (complete or blank) and _last_mark(text_so_far) == "." \
-                and _ANNEX.match(plain):
+        if section == "pre" and (complete or blank) and _ANNEX.match(plain) \
+                and _last_mark(text_so_far) == ".":
             # "Annex" after a text whose paragraphs are not numbered, once its last
             # paragraph has ended with a full stop (preambular ones end with commas).
             annex_at = i - 1
