@@ -911,8 +911,8 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None) -> Body:
             complete = ends_paragraph(text_so_far) if text_so_far else True
         awaiting = False
 
-        if text_so_far and complete and ends_paragraph(text_so_far, strong=True) and (
-                _MEETING_LINE.match(plain) or (after_trailer and _DATE_LINE.match(plain))):
+        if (_MEETING_LINE.match(plain) or (after_trailer and _DATE_LINE.match(plain))) \
+                and text_so_far and complete and ends_paragraph(text_so_far, strong=True):
             # "50th plenary meeting" after a finished paragraph, wherever the layout puts it
             # (adopted texts set it to the right), and the date under it: the closing.
             held.append(line)
