@@ -136,9 +136,11 @@ def _renumber_subs(subs: tuple[Paragraph, ...], parent_id: str, level: int,
 def _renumber_part(paras: tuple[Paragraph, ...], prefix: str,
                    mapping: dict[str, str]) -> tuple[Paragraph, ...]:
     out = []
-    # An operative part printed unnumbered (a sole "Takes note of ..." paragraph) stays so.
-    unnumbered = prefix == "OP" and not any(p.number for p in paras)
-    for n, p in enumerate((p for p in paras if p.status != DELETED), 1):
+    live = [p for p in paras if p.status != DELETED]
+    # A sole operative paragraph is not numbered in a final text ("Takes note of ..."), nor
+    # is an operative part the text printed unnumbered.
+    unnumbered = prefix == "OP" and (len(live) == 1 or not any(p.number for p in paras))
+    for n, p in enumerate(live, 1):
         new_id = f"{prefix}{n}"
         mapping[p.id] = new_id
         out.append(replace(p, id=new_id, number=None if unnumbered else str(n),

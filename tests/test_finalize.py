@@ -319,3 +319,25 @@ def test_finalize_force_writes_the_renumbered_text_through_the_store(tmp_path, m
     assert [p.number for p in res.operative] == [str(n) for n in range(1, 9)]
     latest = store.load_revision(folder)
     assert res.operative[5].text == latest.find("OP5bis").text
+
+
+def test_a_sole_operative_paragraph_is_unnumbered_in_the_final_text():
+    """Whatever it was called while negotiating (OP1bis once OP1 was deleted), a final text
+    with one operative paragraph prints it without a number; two or more are 1, 2."""
+    from drafting.amend import apply_operations
+    from drafting.instructions import parse_instructions
+    from drafting.parse import parse_text
+    from drafting.render.text import render_text
+
+    res = parse_text("The General Assembly,\n\nRecalling its resolution 1,\n\n"
+                     "Takes note of the report.\n")
+    swapped = apply_operations(res, parse_instructions(
+        'After operative paragraph 1, insert a new paragraph: "Welcomes the report."\n'
+        "Delete operative paragraph 1."))
+    assert [(p.id, p.number) for p in swapped.operative] == [("OP1bis", "1bis")]
+    final, mapping = renumber(swapped)
+    assert [(p.id, p.number) for p in final.operative] == [("OP1", None)]
+    assert mapping["OP1bis"] == "OP1"
+    assert "\nWelcomes the report.\n" in render_text(final)
+    two = parse_text("The General Assembly,\n\nRecalling x,\n\n1. Decides;\n\n2. Requests.\n")
+    assert [p.number for p in renumber(two)[0].operative] == ["1", "2"]
