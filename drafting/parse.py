@@ -420,6 +420,12 @@ def _find_footnotes(tops: list[_Node], notes: list[tuple[str, str, int]]
 _MARKED_NOTE = re.compile(r"^(?P<mark>\*{1,3})\s+(?P<text>\S.*)$")
 
 
+def _front_marks(front: str) -> frozenset[str]:
+    """The footnote marks "*", "**", "***" the front matter prints after a word or mark
+    ("Albania,*", "Mauritania:*")."""
+    return frozenset(m.group(1) for m in re.finditer(r"[^\s*](\*{1,3})(?!\*)", front))
+
+
 def _marked_notes(closing: list[str], front: str) -> tuple[list[str], list[Footnote]]:
     """The sponsors' note left after the last paragraph when no footnote rule came before
     it ("* State not a member of the Human Rights Council."): a footnote, when the front
@@ -432,7 +438,7 @@ def _marked_notes(closing: list[str], front: str) -> tuple[list[str], list[Footn
             out += closing[k:]
             break
         m = _MARKED_NOTE.match(line)
-        if m and re.search(rf"[^\s*]{re.escape(m['mark'])}(?!\*)", front):
+        if m and m["mark"] in _front_marks(front):
             notes.append(Footnote(m["mark"], m["text"]))
         elif notes:
             notes[-1] = Footnote(notes[-1].mark, f"{notes[-1].text} {line}")
@@ -494,7 +500,9 @@ def parse_text(text: str, source: str | None = None, *, openers: bool = True) ->
     front = preprocess.read_front(lines[start:body_at])
     body_line = lines[body_at]
     body = preprocess.strip_markdown(body_line.text).rstrip().rstrip(",，،").strip()
-    lexed = preprocess.lex_body(lines[body_at + 1:], front.symbol, front.title)
+    front_text = " ".join(ln.raw for ln in lines[start:body_at])
+    lexed = preprocess.lex_body(lines[body_at + 1:], front.symbol, front.title,
+                                _front_marks(front_text))
     language = detect_language(body + " " + " ".join(
         str(t) for t in lexed.tokens if t.type in ("PARA", "LINE")))
     stream = front.tokens + [Token("BODY", body_line.text, line=body_line.no,
@@ -519,7 +527,7 @@ def parse_text(text: str, source: str | None = None, *, openers: bool = True) ->
     built = [_build(node, pid, language, tuple(notes.get(k, ())), openers)
              for k, (node, pid) in enumerate(zip(pre + ops, ids))]
     pre, ops = built[:len(pre)], built[len(pre):]
-    closing, marked = _marked_notes(lexed.closing, " ".join(ln.raw for ln in lines[start:body_at]))
+    closing, marked = _marked_notes(lexed.closing, front_text)
     left += marked
     kind = front.kind or ("resolution" if front.symbol and _ADOPTED.search(front.symbol)
                           else "draft_resolution")

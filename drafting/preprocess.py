@@ -318,7 +318,16 @@ def header_start(lines: list[Line], body: int) -> int:
 # The meeting line of an adopted text's trailer, set apart or not: "3rd plenary meeting",
 # "8741st meeting", "3a sesión plenaria", "3e séance plénière".
 # A footnote of the front matter's "*" printed after the text: "* State not a member ...".
-_STAR_NOTE = re.compile(r"^\*{1,3}\s+\S")
+_STAR_NOTE = re.compile(r"^(?P<mark>\*{1,3})\s+\S")
+
+
+def _ends_the_text(lines: list[Line], at: int) -> bool:
+    """Do the few lines from lines[at] on, to the end, read as a note's wrapped lines and
+    not as paragraphs (no number, label or sub-paragraph marker, no second note)?"""
+    rest = [ln.text for ln in lines[at:] if ln.text]
+    return len(rest) <= 6 and not any(
+        _NUM.match(t) or _SUB.match(t) or _NEGOTIATING_LABEL.match(t) or _STAR_NOTE.match(t)
+        for t in rest)
 # The date of a trailer: "19 September 2025", "1er juillet 2020", "May 10, 2013".
 _DATE_LINE = re.compile(r"^\d{1,2}(er)?\s+(de\s+)?[^\W\d_]+\s+(de\s+)?\d{4}$"
                         r"|^[^\W\d_]+\s+\d{1,2},\s+\d{4}$")
@@ -841,7 +850,8 @@ def _is_page_header(t: str, symbol: str | None) -> bool:
     return bool(symbol) and t[:1] == symbol[:1] and collapse(t) == symbol
 
 
-def lex_body(lines: list[Line], symbol: str | None, title: str | None) -> Body:
+def lex_body(lines: list[Line], symbol: str | None, title: str | None,
+             front_marks: frozenset[str] = frozenset()) -> Body:
     """Classify the lines after the body line. See the module docstring."""
     tokens: list[Token] = []
     footnotes: list[tuple[str, str, int]] = []
@@ -859,7 +869,6 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None) -> Body:
     # closing.
     held: list[Line] = []
     after_trailer = False    # the last text line was a trailer's ("50th plenary meeting")
-    after_note = False       # within a "* State not a member ..." note after the text's end
     annex_at: int | None = None
     # The left margin of the paragraphs: the indentation of the last top-level paragraph's
     # first line (a text indented as a whole has its set-apart lines indented too).
@@ -878,7 +887,6 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None) -> Body:
         i += 1
         if not t:
             blank = True
-            after_note = False
             continue
         if _FOOTNOTE_RULE.match(t):
             in_footnotes = True
@@ -920,13 +928,14 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None) -> Body:
             blank = True
             continue
         after_trailer = False
-        if after_note or (_STAR_NOTE.match(t) and _last_mark(text_so_far) == "."):
-            # "* State not a member of the Human Rights Council." after the text's full stop,
-            # its footnote rule lost, and its wrapped lines: held for the closing, where the
-            # parser gives it to the front matter's "*".
-            held.append(line)
-            after_note = True
-            continue
+        sn = _STAR_NOTE.match(t)
+        if sn and sn.group("mark") in front_marks and _last_mark(text_so_far) == "." \
+                and _ends_the_text(lines, i):
+            # "* State not a member of the Human Rights Council." closing the text after its
+            # full stop, its footnote rule lost, the front matter printing its mark: held
+            # with the lines after it for the closing, where the parser gives it to "*".
+            held += [ln for ln in lines[i - 1:] if ln.text]
+            break
 
         if section == "pre" and (complete or blank) and _ANNEX.match(plain) \
                 and _last_mark(text_so_far) == ".":

@@ -899,3 +899,22 @@ def test_sub_paragraph_lists_of_roman_numerals_and_inserted_first_ones():
                         "(i) Review;\n\n(ii) Adopt;\n\n(b) To report.\n")
     assert [s.id for s in nested.find("OP1").walk()] == [
         "OP1", "OP1(0bis)", "OP1(a)", "OP1(a)(0bis)", "OP1(a)(i)", "OP1(a)(ii)", "OP1(b)"]
+
+
+@pytest.mark.parametrize("text", [
+    # no blank lines, a "* " line inside the operative part
+    "THE GENERAL ASSEMBLY,\nRECALLING resolution AG/RES. 2738 (XLII-O/12),\nRESOLVES:\n"
+    "1. To instruct the Permanent Council to hold a special meeting.\n"
+    "* The meeting shall be held at headquarters.\n2. To request a report.\n"
+    "3. To request the Permanent Council to report.\n",
+    # Markdown bullets after a full stop
+    "The General Assembly,\n\nRecalling its resolution 70/1,\n\n1. Decides as follows.\n\n"
+    "* to meet;\n\n* to report.\n\n2. Requests a report.\n",
+])
+def test_a_star_line_is_a_note_only_at_the_end_with_its_mark_in_the_front(text):
+    """"* ..." after a full stop is the sponsors' note only when the front matter prints
+    "*" and nothing but its wrapped lines follow; elsewhere it stays in the paragraphs."""
+    res = parse_text(text)
+    assert [p.id for p in res.operative] == ["OP1", "OP2"] + (["OP3"] if "3." in text else [])
+    assert res.footnotes == () and res.closing == ()
+    assert "* " in res.operative[0].full_text() + " ".join(res.operative[1].heading)
