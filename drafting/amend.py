@@ -168,13 +168,8 @@ class _Draft:
             # A sole operative paragraph is printed unnumbered; once another joins it (1bis),
             # it shows the number it is named by (OP1 -> "1.").
             operative = [p if p.number else replace(p, number=p.id[2:]) for p in operative]
-        out = self.res.evolve(preambular=tuple(self.paras[i] for i in self.order["PP"]),
-                              operative=tuple(operative), title=title)
-        if out.body_runs_on and out.run_on_paragraph() is None:
-            # "The General Assembly decides ..." once a numbered paragraph comes first: the
-            # body stands on its own line again.
-            out = out.evolve(body_runs_on=False)
-        return out
+        return self.res.evolve(preambular=tuple(self.paras[i] for i in self.order["PP"]),
+                               operative=tuple(operative), title=title)
 
     def get(self, pid: str, aid, target) -> Paragraph:
         top = self.paras.get(_top(pid))

@@ -12,6 +12,7 @@ The instruction language is grammar/amendment.lark. Examples:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from drafting.errors import AmendmentError, ParseError
@@ -85,6 +86,23 @@ def _clean(text: str) -> str:
 
 def _unquote(token) -> str:
     return _clean(str(token)[1:-1])
+
+
+def _as_tabled(ops: list[Operation]) -> list[Operation]:
+    """One instruction's edits of a paragraph, as applied one after the other, counting
+    occurrences in the text as tabled: in 'delete the first occurrence of "x" and the
+    second occurrence of "x"', the second is the first one left once the first is gone."""
+    out: list[Operation] = []
+    for op in ops:
+        needle = op.anchor if op.op == "insert_text" else op.old
+        if op.occurrence and needle:
+            gone = sum(1 for prev in out
+                       if prev.op in ("delete_text", "replace_text") and prev.old == needle
+                       and needle not in (prev.new or "") and (prev.occurrence or 1) < op.occurrence)
+            if gone:
+                op = replace(op, occurrence=op.occurrence - gone)
+        out.append(op)
+    return out
 
 
 def _edge_parts(items) -> tuple[str, list[str], str]:
@@ -211,7 +229,7 @@ def _build_transformer():
 
         # whole instructions: lists of Operations
         def in_paragraph(self, refs, edits):
-            return [edit(t) for t in refs for edit in edits]
+            return [op for t in refs for op in _as_tabled([edit(t) for edit in edits])]
 
         def short_edits(self, ref, edits):
             return [edit(_short(ref)) for edit in edits]
@@ -329,6 +347,7 @@ _FRIENDLY = {
     "_THROUGHOUT": '"throughout the text"', "_NEW_A": '"a new"', "RENUMBER": '"and renumber"',
     "PARAGRAPH": '"paragraph"', "PARAGRAPHS": '"paragraphs"', "SUBPARAGRAPH": '"subparagraph"',
     "_SHALL": '"shall" or "should"', "_AND_QUOTED": '"and"', "_OF_IT": '"of the paragraph"',
+    "EDGE": '"end" or "beginning"', "FOLLOW": '"follow"', "PRECEDE": '"precede"',
 }
 
 

@@ -140,7 +140,9 @@ class Resolution:
     footnotes: tuple[Footnote, ...] = ()
     # The body runs on into the first paragraph, as in a decision: "The General Assembly
     # decides to take note of ..." (body "The General Assembly", paragraph "decides ...").
-    body_runs_on: bool = False
+    # Layout, not content: not compared (amendments may number the paragraph, which then
+    # stands under the body line; see run_on_paragraph).
+    body_runs_on: bool = field(default=False, compare=False)
     source: str | None = field(default=None, compare=False)
 
     @property

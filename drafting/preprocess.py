@@ -204,9 +204,11 @@ def find_run_on_body(lines: list[Line]) -> tuple[int, Line, Line] | None:
 
 # Verbs a decision's body runs on into: "The General Assembly decides ...", "takes note",
 # "L'Assemblée générale décide", "La Asamblea General decide", "toma nota".
+# Not those that open a presidential statement ("The Security Council welcomes",
+# "reaffirms", "notes", "invites", "recommends"), which is no resolution.
 _RUN_ON_VERBS = frozenset("""decides takes requests adopts approves elects appoints
-authorizes endorses décide prend adopte approuve élit nomme autorise decide toma aprueba
-elige nombra autoriza""".split())
+authorizes endorses décide prend prie adopte approuve élit nomme autorise decide toma
+solicita pide aprueba elige nombra autoriza""".split())
 
 
 _KIND_LABELS = [
@@ -794,8 +796,9 @@ _PARTICIPLE_ENDINGS = ("ing", "ed", "ando", "endo", "iendo", "ant", "é", "ée",
                        "ada", "ido", "ida", "ados", "idos", "ly", "mente", "ment", "ING", "ED")
 _ADJECTIVE_OPENERS = frozenset("""
 aware mindful conscious cognizant desirous convinced determined alarmed concerned
-conscient consciente convaincu convencido decidido deseoso resuelto résolu soucieux
-persuadé preocupado inquiet
+conscient consciente convaincu convaincue convencido convencida decidido decidida deseoso
+deseosa resuelto resuelta résolu résolue soucieux soucieuse persuadé persuadée preocupado
+preocupada inquiet inquiète désireux désireuse vu visto vistos vista
 """.split())
 
 
@@ -1083,14 +1086,16 @@ def _unnumbered_operative(tokens: list[Token]) -> list[Token]:
         return tokens
     transition = next((k for k, t in enumerate(tokens) if t.type == "TRANSITION"), None)
     if transition is not None and transition + 1 < len(tokens) and \
-            tokens[transition + 1].type == "SUB":
-        # "Decides:" then (a), (b): not a transition to paragraphs but the sole operative
-        # paragraph, its sub-paragraphs under it.
+            tokens[transition + 1].type == "SUB" and not str(tokens[transition]).isupper():
+        # "Decides:" then (a), (b): not a transition to paragraphs but an operative
+        # paragraph, its sub-paragraphs under it (an OAS "RESOLVES:" stays one).
         tok = tokens[transition]
-        return (tokens[:transition]
-                + [Token("NUM", "", line=tok.line, column=tok.column),
-                   Token("LINE", str(tok), line=tok.line, column=tok.column)]
-                + tokens[transition + 1:])
+        tokens = (tokens[:transition]
+                  + [Token("NUM", "", line=tok.line, column=tok.column),
+                     Token("LINE", str(tok), line=tok.line, column=tok.column)]
+                  + tokens[transition + 1:])
+        after = [k for k, t in enumerate(tokens) if t.type == "PARA" and k > transition]
+        return _as_operative(tokens, set(after)) if after else tokens
     starts = [k for k, t in enumerate(tokens) if t.type == "PARA"]
     if not starts:
         return tokens
@@ -1108,8 +1113,12 @@ def _unnumbered_operative(tokens: list[Token]) -> list[Token]:
                 and not _preambular_head(str(tokens[starts[first - 1]])):
             first -= 1
     run = set(starts[first:])
-    if not run:
-        return tokens
+    return _as_operative(tokens, run) if run else tokens
+
+
+def _as_operative(tokens: list[Token], run: set[int]) -> list[Token]:
+    """The tokens with each PARA at an index in `run` made an unnumbered operative
+    paragraph (an empty NUM, then its text as LINE), its headings OPHEADING."""
     out: list[Token] = []
     heads: list[Token] = []
     for k, tok in enumerate(tokens):
@@ -1131,6 +1140,8 @@ def _sub_level(label: str | None, level1_label: str | None, roman_list: bool = F
     """1 for a sub-paragraph, 2 for a sub-sub-paragraph: a roman numeral after a letter
     that it does not follow ("(i)" after "(a)", not "(i)" after "(h)"), unless the list
     itself is of roman numerals ("(ii)" after "(i)")."""
+    if roman_list and label is not None and label not in ROMANS:
+        return 2                        # (a), (b) under (ii) of a list of roman numerals
     if label in ROMANS and level1_label is not None and not roman_list:
         follows_letter = len(level1_label) == 1 and len(label) == 1 and \
             ord(label) == ord(level1_label) + 1

@@ -573,6 +573,13 @@ def test_a_run_on_decision_gets_its_body_line_back_once_numbered():
     assert res.body_runs_on
     joined = apply_operations(res, parse_instructions(
         'After operative paragraph 1, insert a new paragraph: "Requests a report."'))
-    assert not joined.body_runs_on
-    assert "The General Assembly,\n" in render_text(joined)
+    assert joined.run_on_paragraph() is None         # numbered now: under the body line
+    assert "The General Assembly,\n\n1. decides to defer" in render_text(joined)
     assert parse_text(render_text(joined)) == joined
+    # Alone and unnumbered again in the final text, the body runs on into it once more.
+    from drafting.finalize import renumber
+
+    alone = renumber(apply_operations(joined, parse_instructions("Delete OP1bis.")))[0]
+    assert alone.run_on_paragraph() is alone.operative[0]
+    assert render_text(alone).endswith(
+        "The General Assembly decides to defer the question to its next session.\n")

@@ -421,3 +421,18 @@ def test_new_instruction_forms_fail_with_plain_words():
     assert parse_instructions('In OP3, delete "x" and the second occurrence of "y"') == (
         Operation("delete_text", "OP3", old="x"),
         Operation("delete_text", "OP3", old="y", occurrence=2))
+
+
+def test_occurrences_count_in_the_text_as_tabled():
+    """'delete the first occurrence of "x" and the second occurrence of "x"': applied one
+    after the other, the second is the first one left."""
+    from drafting.amend import apply_operations
+    from drafting.parse import parse_text
+
+    res = parse_text("The General Assembly,\n\nRecalling x,\n\n"
+                     "1. Takes note of the report, of the report and of the report.\n")
+    ops = parse_instructions('In OP1, delete the second occurrence of "the report" and the '
+                             'third occurrence of "the report"')
+    assert [op.occurrence for op in ops] == [2, 2]
+    assert apply_operations(res, ops).operative[0].text == \
+        "Takes note of the report, of and of."

@@ -918,3 +918,45 @@ def test_a_star_line_is_a_note_only_at_the_end_with_its_mark_in_the_front(text):
     assert [p.id for p in res.operative] == ["OP1", "OP2"] + (["OP3"] if "3." in text else [])
     assert res.footnotes == () and res.closing == ()
     assert "* " in res.operative[0].full_text() + " ".join(res.operative[1].heading)
+
+
+@pytest.mark.parametrize("text, ops", [
+    # French and Spanish feminine adjectives, "VISTO", open preambular paragraphs
+    ("L'Assemblée générale,\n\nRappelant sa résolution 70/1,\n\n"
+     "Convaincue que la coopération internationale est essentielle.\n", 0),
+    ("La Asamblea General,\n\nRecordando su resolución 70/1,\n\n"
+     "Resuelta a promover la cooperación internacional.\n", 0),
+    ("LA ASAMBLEA GENERAL,\n\nVISTO el Informe Anual del Consejo Permanente;\n\n"
+     "TOMA NOTA del informe.\n", 1),
+    # "Decides:" with its sub-paragraphs, then an unnumbered paragraph
+    ("The General Assembly,\n\nRecalling its resolution 78/12,\n\nDecides:\n\n"
+     "(a) To convene a meeting;\n\n(b) To request a report;\n\n"
+     "Requests the Secretary-General to report thereon.\n", 2),
+])
+def test_more_openers_and_unnumbered_operative_parts(text, ops):
+    res = parse_text(text)
+    assert len(res.operative) == ops
+    assert all(p.number is None for p in res.operative)
+    assert parse_text(render_text(res)) == res
+
+
+def test_letters_under_a_roman_numeral_are_a_level_down():
+    res = parse_text("The General Assembly,\n\nRecalling x,\n\n1. Requests a report on:\n\n"
+                     "(i) Progress made;\n\n(ii) Obstacles, in particular:\n\n(a) Financial ones;\n\n"
+                     "(b) Legal ones;\n\n(iii) Recommendations.\n")
+    assert [s.id for s in res.find("OP1").walk()] == [
+        "OP1", "OP1(i)", "OP1(ii)", "OP1(ii)(a)", "OP1(ii)(b)", "OP1(iii)"]
+
+
+@pytest.mark.parametrize("text", [
+    "L'Assemblée générale prie le Secrétaire général de lui présenter un rapport.\n",
+    "La Asamblea General solicita al Secretario General que le presente un informe.\n",
+])
+def test_run_on_decisions_in_french_and_spanish(text):
+    res = parse_text(text)
+    assert res.body_runs_on and len(res.operative) == 1
+
+
+def test_a_presidential_statement_is_not_a_decision():
+    with pytest.raises(ParseError):
+        parse_text("The Security Council welcomes the efforts of the Secretary-General.\n")
