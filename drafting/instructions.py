@@ -12,7 +12,6 @@ The instruction language is grammar/amendment.lark. Examples:
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import lru_cache
 
 from drafting.errors import AmendmentError, ParseError
@@ -86,23 +85,6 @@ def _clean(text: str) -> str:
 
 def _unquote(token) -> str:
     return _clean(str(token)[1:-1])
-
-
-def _as_tabled(ops: list[Operation]) -> list[Operation]:
-    """One instruction's edits of a paragraph, as applied one after the other, counting
-    occurrences in the text as tabled: in 'delete the first occurrence of "x" and the
-    second occurrence of "x"', the second is the first one left once the first is gone."""
-    out: list[Operation] = []
-    for op in ops:
-        needle = op.anchor if op.op == "insert_text" else op.old
-        if op.occurrence and needle:
-            gone = sum(1 for prev in out
-                       if prev.op in ("delete_text", "replace_text") and prev.old == needle
-                       and needle not in (prev.new or "") and (prev.occurrence or 1) < op.occurrence)
-            if gone:
-                op = replace(op, occurrence=op.occurrence - gone)
-        out.append(op)
-    return out
 
 
 def _edge_parts(items) -> tuple[str, list[str], str]:
@@ -224,12 +206,13 @@ def _build_transformer():
                 out.extend(x if isinstance(x, list) else [x])
             return out
 
-        def new_paragraph(self, *_words):
-            return None
+        def new_paragraph(self, *words):
+            # "a new preambular paragraph": its PART token, to check against where it goes
+            return next((w for w in words if getattr(w, "type", "") == "PART"), None)
 
         # whole instructions: lists of Operations
         def in_paragraph(self, refs, edits):
-            return [op for t in refs for op in _as_tabled([edit(t) for edit in edits])]
+            return [edit(t) for t in refs for edit in edits]
 
         def short_edits(self, ref, edits):
             return [edit(_short(ref)) for edit in edits]
@@ -253,6 +236,13 @@ def _build_transformer():
             where, targets, new = values[0], values[1], values[-1]
             if isinstance(targets, str):
                 targets = [targets]
+            part = next((x for x in items if getattr(x, "type", "") == "PART"), None)
+            for t in targets:
+                if part is not None and "(" not in t and _prefix(part) != t[:2]:
+                    raise _Refused(f"a new {str(part).lower()} paragraph cannot be placed "
+                                   f"{where} {paragraph_name(t)}: name the "
+                                   f"{str(part).lower()} paragraph it follows or precedes",
+                                   part)
             # "After operative paragraphs 3 and 5, insert ..." means one after each.
             return [Operation("insert_paragraph", t, new=new, position=f"{where} {t}")
                     for t in targets]
@@ -306,8 +296,9 @@ def _build_transformer():
     return ToOperations()
 
 
-class _BadRange(Exception):
-    """A range of paragraphs that names no set one can count, at `token`."""
+class _Refused(Exception):
+    """An instruction that reads but names nothing one can do, at `token`: a range of
+    paragraphs one cannot count, a preambular paragraph placed among operative ones."""
 
     def __init__(self, message: str, token):
         super().__init__(message)
@@ -318,7 +309,7 @@ def _range(first: str, last: str, token) -> range:
     """"4", "6" -> 4, 5, 6. A range is of plain numbers in order: "4 to 5bis" or "6 to 4"
     name no set of paragraphs one can count."""
     if not (first.isdigit() and last.isdigit()) or int(last) < int(first):
-        raise _BadRange(f"not a range of paragraphs: {first} to {last}", token)
+        raise _Refused(f"not a range of paragraphs: {first} to {last}", token)
     return range(int(first), int(last) + 1)
 
 
@@ -347,7 +338,7 @@ _FRIENDLY = {
     "_THROUGHOUT": '"throughout the text"', "_NEW_A": '"a new"', "RENUMBER": '"and renumber"',
     "PARAGRAPH": '"paragraph"', "PARAGRAPHS": '"paragraphs"', "SUBPARAGRAPH": '"subparagraph"',
     "_SHALL": '"shall" or "should"', "_AND_QUOTED": '"and"', "_OF_IT": '"of the paragraph"',
-    "EDGE": '"end" or "beginning"', "FOLLOW": '"follow"', "PRECEDE": '"precede"',
+    "EDGE": '"end" or "beginning"', "FOLLOW": '"follow" or "after"', "PRECEDE": '"precede" or "before"',
 }
 
 
@@ -396,13 +387,13 @@ def _parse(text: str, source: str | None, line_offset: int = 0) -> tuple[Operati
         lines = text.splitlines()
         src = lines[line - 1] if 0 < line <= len(lines) else None
         raise ParseError(message, source, line + line_offset, column, src) from None
-    except _BadRange as e:
+    except _Refused as e:
         lines = text.splitlines()
         line = e.token.line or 1
         src = lines[line - 1] if 0 < line <= len(lines) else None
         raise ParseError(str(e), source, line + line_offset, e.token.column or 1, src) from None
     except VisitError as e:  # pragma: no cover - a transformer bug shows its cause
-        if isinstance(e.orig_exc, _BadRange):
+        if isinstance(e.orig_exc, _Refused):
             raise ParseError(str(e.orig_exc), source, (e.orig_exc.token.line or 1) + line_offset,
                              e.orig_exc.token.column or 1, None) from None
         raise e.orig_exc

@@ -1085,24 +1085,30 @@ def _unnumbered_operative(tokens: list[Token]) -> list[Token]:
     if any(t.type in ("NUM", "PPNUM") for t in tokens):
         return tokens
     transition = next((k for k, t in enumerate(tokens) if t.type == "TRANSITION"), None)
-    if transition is not None and transition + 1 < len(tokens) and \
-            tokens[transition + 1].type == "SUB" and not str(tokens[transition]).isupper():
-        # "Decides:" then (a), (b): not a transition to paragraphs but an operative
-        # paragraph, its sub-paragraphs under it (an OAS "RESOLVES:" stays one).
-        tok = tokens[transition]
-        tokens = (tokens[:transition]
-                  + [Token("NUM", "", line=tok.line, column=tok.column),
-                     Token("LINE", str(tok), line=tok.line, column=tok.column)]
-                  + tokens[transition + 1:])
-        after = [k for k, t in enumerate(tokens) if t.type == "PARA" and k > transition]
-        return _as_operative(tokens, set(after)) if after else tokens
     starts = [k for k, t in enumerate(tokens) if t.type == "PARA"]
-    if not starts:
-        return tokens
     ends = []
     for s, e in zip(starts, starts[1:] + [len(tokens)]):
         ends.append(next(str(tokens[j]) for j in range(e - 1, s - 1, -1)
                          if tokens[j].type in ("PARA", "LINE")))
+    if transition is not None and transition + 1 < len(tokens) and \
+            tokens[transition + 1].type == "SUB":
+        # "Decides:" then (a), (b): not a transition to paragraphs but an operative
+        # paragraph, its sub-paragraphs under it; the paragraphs after it are operative,
+        # and so are those before it back to the preamble's last comma ("Takes note ...;").
+        tok = tokens[transition]
+        first = next((g for g, s in enumerate(starts) if s > transition), len(starts))
+        while first > 0 and _last_mark(ends[first - 1]) not in (",", "，", "،") \
+                and not _preambular_head(str(tokens[starts[first - 1]])):
+            first -= 1
+        run = set(starts[first:])
+        tokens = (tokens[:transition]
+                  + [Token("NUM", "", line=tok.line, column=tok.column),
+                     Token("LINE", str(tok), line=tok.line, column=tok.column)]
+                  + tokens[transition + 1:])
+        # indices after the transition moved one on
+        return _as_operative(tokens, {k + (k > transition) for k in run})
+    if not starts:
+        return tokens
     if transition is not None:
         first = next((g for g, s in enumerate(starts) if s > transition), len(starts))
     else:

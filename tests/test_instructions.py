@@ -423,16 +423,29 @@ def test_new_instruction_forms_fail_with_plain_words():
         Operation("delete_text", "OP3", old="y", occurrence=2))
 
 
-def test_occurrences_count_in_the_text_as_tabled():
-    """'delete the first occurrence of "x" and the second occurrence of "x"': applied one
-    after the other, the second is the first one left."""
+def test_occurrences_count_in_the_text_as_it_stands_when_each_edit_applies():
+    """Each edit applies to the text the edits before it left (known limit: 'the second
+    occurrence of "x" and the third occurrence of "x"' must count the third as the second
+    once the second is gone). A count past the end is a clean error naming the target."""
     from drafting.amend import apply_operations
+    from drafting.errors import AmendmentError
     from drafting.parse import parse_text
 
     res = parse_text("The General Assembly,\n\nRecalling x,\n\n"
                      "1. Takes note of the report, of the report and of the report.\n")
     ops = parse_instructions('In OP1, delete the second occurrence of "the report" and the '
                              'third occurrence of "the report"')
-    assert [op.occurrence for op in ops] == [2, 2]
-    assert apply_operations(res, ops).operative[0].text == \
-        "Takes note of the report, of and of."
+    assert [op.occurrence for op in ops] == [2, 3]
+    with pytest.raises(AmendmentError) as e:
+        apply_operations(res, ops, "A1")
+    assert str(e.value).startswith("amendment A1 (target OP1)")
+    ops = parse_instructions('In OP1, delete the third occurrence of "the report" and the '
+                             'second occurrence of "the report"')
+    assert apply_operations(res, ops).operative[0].text == "Takes note of the report, of and of."
+
+
+def test_a_new_preambular_paragraph_among_operative_ones_is_refused():
+    with pytest.raises(ParseError) as e:
+        parse_instructions('Before operative paragraph 1, insert a new preambular paragraph, '
+                           'reading: "Noting the report,"')
+    assert "a new preambular paragraph cannot be placed before operative paragraph 1" in str(e.value)

@@ -960,3 +960,17 @@ def test_run_on_decisions_in_french_and_spanish(text):
 def test_a_presidential_statement_is_not_a_decision():
     with pytest.raises(ParseError):
         parse_text("The Security Council welcomes the efforts of the Secretary-General.\n")
+
+
+def test_decides_with_sub_paragraphs_after_an_unnumbered_paragraph_and_under_capitals():
+    before = parse_text("The General Assembly,\n\nRecalling its resolution 50/1,\n\n"
+                        "Takes note of the report;\n\nDecides:\n\n(a) To hold a panel;\n\n"
+                        "(b) To request a report;\n\nRequests assistance.\n")
+    assert [(p.id, p.number) for p in before.operative] == [("OP1", None), ("OP2", None),
+                                                           ("OP3", None)]
+    assert [s.id for s in before.find("OP2").subparagraphs] == ["OP2(a)", "OP2(b)"]
+    oas = parse_text("THE GENERAL ASSEMBLY,\n\nRECALLING resolution AG/RES. 2738 (XLII-O/12),\n\n"
+                     "RESOLVES:\n\n(a) To instruct the Permanent Council;\n\n(b) To request a report.\n")
+    assert [s.id for s in oas.find("OP1").subparagraphs] == ["OP1(a)", "OP1(b)"]
+    for res in (before, oas):
+        assert parse_text(render_text(res)) == res
