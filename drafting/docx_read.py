@@ -196,11 +196,13 @@ class _Level:
     restart: int | None = None         # w:lvlRestart: restart after this level (1-based)
 
 
-def _int(el, default: int | None = None) -> int | None:
+def _int(el, default: int | None = None, attr: str = "val") -> int | None:
+    """The integer in attribute w:`attr` of `el`, or `default` when there is none or it is
+    not a number (a damaged file)."""
     if el is None:
         return default
     try:
-        return int(el.get(W + "val"))
+        return int(el.get(W + attr))
     except (TypeError, ValueError):
         return default
 
@@ -236,7 +238,7 @@ class _Numbering:
             aid = ab.get(W + "abstractNumId")
             levels = {}
             for lvl in ab.iter(W + "lvl"):
-                ilvl = int(lvl.get(W + "ilvl") or 0)
+                ilvl = _int(lvl, 0, "ilvl")
                 fmt = lvl.find(W + "numFmt")
                 text = lvl.find(W + "lvlText")
                 levels[ilvl] = _Level(
@@ -256,7 +258,7 @@ class _Numbering:
             for ov in num.iter(W + "lvlOverride"):
                 start = _int(ov.find(W + "startOverride"))
                 if start is not None:
-                    overrides[int(ov.get(W + "ilvl") or 0)] = start
+                    overrides[_int(ov, 0, "ilvl")] = start
             self.nums[nid] = (ab.get(W + "val") if ab is not None else "", overrides)
 
     def _style_numpr(self, style: str | None) -> tuple[str | None, int | None]:

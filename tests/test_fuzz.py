@@ -121,3 +121,11 @@ def test_docx_with_lying_central_directory_offset(good_docx):
     end = b.rindex(b"PK\x05\x06")
     struct.pack_into("<I", b, end + 16, struct.unpack_from("<I", b, end + 16)[0] + 5_000_000)
     assert outcome(docx_to_text, bytes(b), "fuzz.docx") == "error"
+
+
+def test_docx_numbering_level_that_is_no_number(good_docx):
+    """`fuzz/run_fuzz.py 100000 --seed 157`: a w:lvl whose w:ilvl reads " " (ValueError)."""
+    members = [(n, d.replace(b'w:ilvl="0"', b'w:ilvl=" "', 1) if n == "word/numbering.xml"
+                else d) for n, d in fuzz._members(good_docx)]
+    assert b'w:ilvl=" "' in dict(members)["word/numbering.xml"]
+    assert outcome(docx_to_text, fuzz._zip(members), "fuzz.docx") == "result"
