@@ -1011,6 +1011,11 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
                 level = _sub_level(_next_sub_label(lines, i), level1_label, level1_roman)
             else:
                 level = _sub_level(label, level1_label, level1_roman)
+                if level == 1 and level1_label is not None and not level1_roman and \
+                        label in ROMANS and _next_sub_label(lines, i) == _next_roman(label):
+                    # "(i)" after "(h)" is the letter, unless "(ii)" comes next: then it
+                    # opens a list of roman numerals under (h).
+                    level = 2
                 if level == 1:
                     # A list that opens with (i) is of roman numerals: (ii) follows it.
                     level1_roman = level1_roman or (level1_label is None and label == "i")
@@ -1154,6 +1159,12 @@ def _sub_level(label: str | None, level1_label: str | None, roman_list: bool = F
         if not follows_letter:
             return 2
     return 1
+
+
+def _next_roman(label: str) -> str | None:
+    """"i" -> "ii", "v" -> "vi", "x" -> "xi"."""
+    k = ROMANS.index(label) if label in ROMANS else -1
+    return ROMANS[k + 1] if 0 <= k < len(ROMANS) - 1 else None
 
 
 def _next_sub_label(lines: list[Line], at: int) -> str | None:

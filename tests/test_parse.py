@@ -974,3 +974,16 @@ def test_decides_with_sub_paragraphs_after_an_unnumbered_paragraph_and_under_cap
     assert [s.id for s in oas.find("OP1").subparagraphs] == ["OP1(a)", "OP1(b)"]
     for res in (before, oas):
         assert parse_text(render_text(res)) == res
+
+
+def test_roman_one_after_h_opens_a_list_when_ii_follows():
+    """"(i)" after "(h)" is the letter, unless "(ii)" comes next."""
+    nested = parse_text("The General Assembly,\n\nRecalling x,\n\n1. Decides:\n\n(g) g;\n\n"
+                        "(h) Item h, including:\n\n(i) first;\n\n(ii) second;\n\n(i) Item i;\n\n"
+                        "(j) Item j.\n")
+    assert [s.id for s in nested.find("OP1").walk()] == [
+        "OP1", "OP1(g)", "OP1(h)", "OP1(h)(i)", "OP1(h)(ii)", "OP1(i)", "OP1(j)"]
+    letters = parse_text("The General Assembly,\n\nRecalling x,\n\n1. Decides:\n\n(g) g;\n\n"
+                         "(h) h;\n\n(i) Item i;\n\n(j) Item j.\n")
+    assert [s.id for s in letters.find("OP1").walk()] == [
+        "OP1", "OP1(g)", "OP1(h)", "OP1(i)", "OP1(j)"]
