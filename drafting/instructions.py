@@ -87,6 +87,26 @@ def _unquote(token) -> str:
     return _clean(str(token)[1:-1])
 
 
+def _as_tabled(ops: list[Operation]) -> list[Operation]:
+    """One instruction's edits of one paragraph, ordered so that the occurrences it names
+    count in the text as tabled: edits that name occurrences of the same words are applied
+    from the last occurrence back ('delete the second occurrence of "x" and the third
+    occurrence of "x"' deletes the third first), as an edit never moves the occurrences
+    before it. The occurrence numbers are not changed; other edits keep their places."""
+    slots: dict[str, list[int]] = {}
+    for k, op in enumerate(ops):
+        needle = op.anchor if op.op == "insert_text" else op.old
+        if op.occurrence and needle:
+            slots.setdefault(needle, []).append(k)
+    out = list(ops)
+    for places in slots.values():
+        if len(places) > 1:
+            ordered = sorted((ops[k] for k in places), key=lambda op: -op.occurrence)
+            for k, op in zip(places, ordered):
+                out[k] = op
+    return out
+
+
 def _edge_parts(items) -> tuple[str, list[str], str]:
     """("end" or "beginning", the paragraphs, the new text) of an at-the-edge insertion,
     whichever order the instruction gives them in."""
@@ -212,10 +232,10 @@ def _build_transformer():
 
         # whole instructions: lists of Operations
         def in_paragraph(self, refs, edits):
-            return [edit(t) for t in refs for edit in edits]
+            return [op for t in refs for op in _as_tabled([edit(t) for edit in edits])]
 
         def short_edits(self, ref, edits):
-            return [edit(_short(ref)) for edit in edits]
+            return _as_tabled([edit(_short(ref)) for edit in edits])
 
         def short_delete(self, ref):
             return [Operation("delete_paragraph", _short(ref))]
@@ -248,7 +268,7 @@ def _build_transformer():
                     for t in targets]
 
         def in_title(self, *items):
-            return [edit(TITLE) for edit in items[-1]]
+            return _as_tabled([edit(TITLE) for edit in items[-1]])
 
         def insert_first_sub(self, *items):
             targets = next(x for x in items if isinstance(x, list))

@@ -423,25 +423,25 @@ def test_new_instruction_forms_fail_with_plain_words():
         Operation("delete_text", "OP3", old="y", occurrence=2))
 
 
-def test_occurrences_count_in_the_text_as_it_stands_when_each_edit_applies():
-    """Each edit applies to the text the edits before it left (known limit: 'the second
-    occurrence of "x" and the third occurrence of "x"' must count the third as the second
-    once the second is gone). A count past the end is a clean error naming the target."""
+def test_occurrences_count_in_the_text_as_tabled():
+    """Edits of one instruction that name occurrences of the same words apply from the
+    last back, so each number counts in the tabled text; the numbers stay as written, so
+    collisions with other amendments are found on the tabled text too."""
     from drafting.amend import apply_operations
-    from drafting.errors import AmendmentError
     from drafting.parse import parse_text
 
-    res = parse_text("The General Assembly,\n\nRecalling x,\n\n"
-                     "1. Takes note of the report, of the report and of the report.\n")
-    ops = parse_instructions('In OP1, delete the second occurrence of "the report" and the '
-                             'third occurrence of "the report"')
-    assert [op.occurrence for op in ops] == [2, 3]
-    with pytest.raises(AmendmentError) as e:
-        apply_operations(res, ops, "A1")
-    assert str(e.value).startswith("amendment A1 (target OP1)")
-    ops = parse_instructions('In OP1, delete the third occurrence of "the report" and the '
-                             'second occurrence of "the report"')
-    assert apply_operations(res, ops).operative[0].text == "Takes note of the report, of and of."
+    res = parse_text("The General Assembly,\n\nRecalling x,\n\n1. Urges a x b x c x d x e x f.\n")
+    ops = parse_instructions('In OP1, delete the first occurrence of "x" and the second '
+                             'occurrence of "x" and the fifth occurrence of "x" and the '
+                             'fourth occurrence of "x"')
+    assert [op.occurrence for op in ops] == [5, 4, 2, 1]
+    assert apply_operations(res, ops).operative[0].text == "Urges a b c x d e f."
+    ops = parse_instructions('In OP1, after the first occurrence of "x" insert "and x", and '
+                             'delete the second occurrence of "x"')
+    assert apply_operations(res, ops).operative[0].text == "Urges a x and x b c x d x e x f."
+    short = parse_instructions('OP1: delete the first occurrence of "x" and the second '
+                               'occurrence of "x"')
+    assert apply_operations(res, short).operative[0].text == "Urges a b c x d x e x f."
 
 
 def test_a_new_preambular_paragraph_among_operative_ones_is_refused():
