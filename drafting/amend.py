@@ -724,18 +724,17 @@ def _paragraph_ops(old: Paragraph, new: Paragraph, emit) -> None:
         if rel in old_subs:
             _paragraph_ops(old_subs[rel], sub, emit)
             prev = old_subs[rel].id
-        elif prev is not None:
-            prev = emit(Operation("insert_paragraph", prev, new=sub.text,
-                                  position=f"after {prev}"))
-            _insert_subs(prev, sub, emit)
-        elif not old.subparagraphs:
-            prev = emit(Operation("insert_paragraph", old.id, new=sub.text,
-                                  position=f"into {old.id}"))
-            _insert_subs(prev, sub, emit)
-        else:                               # before the first one: still there, deletions come last
-            first = old.subparagraphs[0].id
-            prev = emit(Operation("insert_paragraph", first, new=sub.text,
-                                  position=f"before {first}"))
+        else:
+            # After the one before it, into a paragraph that had none, or before the first
+            # one (still there: deletions come last).
+            if prev is not None:
+                target, position = prev, f"after {prev}"
+            elif not old.subparagraphs:
+                target, position = old.id, f"into {old.id}"
+            else:
+                target = old.subparagraphs[0].id
+                position = f"before {target}"
+            prev = emit(Operation("insert_paragraph", target, new=sub.text, position=position))
             _insert_subs(prev, sub, emit)
     for rel, sub in old_subs.items():
         if rel not in new_rel:

@@ -17,6 +17,7 @@ from functools import lru_cache
 from drafting.errors import AmendmentError, ParseError
 from drafting.symbols import is_symbol
 from drafting.model import TITLE, AmendmentDocument, Operation
+from drafting.numbering import join_label, split_label
 
 __all__ = ["parse_instructions", "to_instruction", "is_amendment_document",
            "parse_amendment_document"]
@@ -107,12 +108,17 @@ def _as_tabled(ops: list[Operation]) -> list[Operation]:
     return out
 
 
+def _token(items, kind: str):
+    """The first token of type `kind` among a rule's children, or None."""
+    return next((x for x in items if getattr(x, "type", "") == kind), None)
+
+
 def _edge_parts(items) -> tuple[str, list[str], str]:
     """("end" or "beginning", the paragraphs, the new text) of an at-the-edge insertion,
     whichever order the instruction gives them in."""
-    edge = next(x for x in items if getattr(x, "type", "") == "EDGE")
+    edge = _token(items, "EDGE")
     refs = next((x for x in items if isinstance(x, list)), [])
-    new = next(x for x in items if getattr(x, "type", "") == "QUOTED")
+    new = _token(items, "QUOTED")
     return ("end" if str(edge).lower() == "end" else "beginning"), refs, _unquote(new)
 
 
@@ -208,8 +214,7 @@ def _build_transformer():
 
         passive_replace = replace_text
 
-        def passive_delete(self, text_ref):
-            return self.delete_text(text_ref)
+        passive_delete = delete_text
 
         def passive_insert(self, new_ref, where, text_ref):
             # the words "y" should be inserted after "x": the new words come first
@@ -228,7 +233,7 @@ def _build_transformer():
 
         def new_paragraph(self, *words):
             # "a new preambular paragraph": its PART token, to check against where it goes
-            return next((w for w in words if getattr(w, "type", "") == "PART"), None)
+            return _token(words, "PART")
 
         # whole instructions: lists of Operations
         def in_paragraph(self, refs, edits):
@@ -256,7 +261,7 @@ def _build_transformer():
             where, targets, new = values[0], values[1], values[-1]
             if isinstance(targets, str):
                 targets = [targets]
-            part = next((x for x in items if getattr(x, "type", "") == "PART"), None)
+            part = _token(items, "PART")
             for t in targets:
                 if part is not None and "(" not in t and _prefix(part) != t[:2]:
                     raise _Refused(f"a new {str(part).lower()} paragraph cannot be placed "
@@ -284,18 +289,16 @@ def _build_transformer():
 
         def insert_as(self, *items):
             # "as a new operative paragraph 6": after paragraph 5 (before 1 for a new 1);
-            # "as a new operative paragraph 6bis": after 6
-            part, label = next(x for x in items if getattr(x, "type", "") == "PART"), \
-                next(x for x in items if getattr(x, "type", "") == "LABEL")
-            number, suffix = re.match(r"(\d+)\s*([A-Za-z]*)", str(label)).groups()
-            prefix = _prefix(part)
-            if suffix:
-                target, position = prefix + number, f"after {prefix}{number}"
-            elif int(number) > 1:
-                target = f"{prefix}{int(number) - 1}"
-                position = f"after {target}"
+            # "as a new operative paragraph 6bis": after 6; "6ter": after 6bis
+            number, rank = split_label(_label(_token(items, "LABEL")))
+            prefix = _prefix(_token(items, "PART"))
+            if rank:
+                target = prefix + join_label(number, rank - 1)
+            elif number > 1:
+                target = f"{prefix}{number - 1}"
             else:
-                target, position = f"{prefix}1", f"before {prefix}1"
+                target = f"{prefix}1"
+            position = f"{'before' if not rank and number <= 1 else 'after'} {target}"
             return [Operation("insert_paragraph", target, new=items[-1], position=position)]
 
         def replace_paragraph(self, ref, *rest):
@@ -413,9 +416,6 @@ def _parse(text: str, source: str | None, line_offset: int = 0) -> tuple[Operati
         src = lines[line - 1] if 0 < line <= len(lines) else None
         raise ParseError(str(e), source, line + line_offset, e.token.column or 1, src) from None
     except VisitError as e:  # pragma: no cover - a transformer bug shows its cause
-        if isinstance(e.orig_exc, _Refused):
-            raise ParseError(str(e.orig_exc), source, (e.orig_exc.token.line or 1) + line_offset,
-                             e.orig_exc.token.column or 1, None) from None
         raise e.orig_exc
 
 

@@ -417,30 +417,28 @@ def _find_footnotes(tops: list[_Node], notes: list[tuple[str, str, int]]
     return found, left
 
 
-_MARKED_NOTE = re.compile(r"^(?P<mark>\*{1,3})\s+(?P<text>\S.*)$")
-
-
 def _front_marks(front: str) -> frozenset[str]:
     """The footnote marks "*", "**", "***" the front matter prints after a word or mark
     ("Albania,*", "Mauritania:*")."""
     return frozenset(m.group(1) for m in re.finditer(r"[^\s*](\*{1,3})(?!\*)", front))
 
 
-def _marked_notes(closing: list[str], front: str) -> tuple[list[str], list[Footnote]]:
+def _marked_notes(closing: list[str], marks: frozenset[str]) -> tuple[list[str], list[Footnote]]:
     """The sponsors' note left after the last paragraph when no footnote rule came before
     it ("* State not a member of the Human Rights Council."): a footnote, when the front
-    matter prints its mark ("Albania,*"). Its wrapped lines go with it; the trailer stays,
-    and an annex (after a blank line or its heading) is not looked at."""
+    matter prints its mark (`marks`). Its wrapped lines go with it; trailer lines ("50th
+    meeting", a date) stay in the closing, and an annex (after a blank line or its heading)
+    is not looked at."""
     out: list[str] = []
     notes: list[Footnote] = []
     for k, line in enumerate(closing):
         if not line or preprocess.is_annex_heading(line):
             out += closing[k:]
             break
-        m = _MARKED_NOTE.match(line)
-        if m and m["mark"] in _front_marks(front):
+        m = preprocess.STAR_NOTE.match(line)
+        if m and m["mark"] in marks:
             notes.append(Footnote(m["mark"], m["text"]))
-        elif notes:
+        elif notes and not preprocess.is_trailer_line(line):
             notes[-1] = Footnote(notes[-1].mark, f"{notes[-1].text} {line}")
         else:
             out.append(line)
@@ -500,9 +498,8 @@ def parse_text(text: str, source: str | None = None, *, openers: bool = True) ->
     front = preprocess.read_front(lines[start:body_at])
     body_line = lines[body_at]
     body = preprocess.strip_markdown(body_line.text).rstrip().rstrip(",，،").strip()
-    front_text = " ".join(ln.raw for ln in lines[start:body_at])
-    lexed = preprocess.lex_body(lines[body_at + 1:], front.symbol, front.title,
-                                _front_marks(front_text))
+    marks = _front_marks(" ".join(ln.raw for ln in lines[start:body_at]))
+    lexed = preprocess.lex_body(lines[body_at + 1:], front.symbol, front.title, marks)
     language = detect_language(body + " " + " ".join(
         str(t) for t in lexed.tokens if t.type in ("PARA", "LINE")))
     stream = front.tokens + [Token("BODY", body_line.text, line=body_line.no,
@@ -527,7 +524,7 @@ def parse_text(text: str, source: str | None = None, *, openers: bool = True) ->
     built = [_build(node, pid, language, tuple(notes.get(k, ())), openers)
              for k, (node, pid) in enumerate(zip(pre + ops, ids))]
     pre, ops = built[:len(pre)], built[len(pre):]
-    closing, marked = _marked_notes(lexed.closing, front_text)
+    closing, marked = _marked_notes(lexed.closing, marks)
     left += marked
     kind = front.kind or ("resolution" if front.symbol and _ADOPTED.search(front.symbol)
                           else "draft_resolution")
@@ -577,7 +574,11 @@ def parse_files(paths, min_bytes: int = PARALLEL_MIN_BYTES, *, openers: bool = T
             # What a child needs, loaded before forking: the child imports nothing, and
             # lark's table cache is written by one process only.
             _parser()
-            from drafting import instructions, reader  # noqa: F401
+            from drafting import reader  # noqa: F401
+            try:
+                from drafting import instructions  # noqa: F401
+            except ImportError:
+                pass            # parse_document does without it
             for k, path in enumerate(paths[1:], start=1):
                 if path != "-" and _size(path) >= min_bytes:
                     child = _fork_parse(path, openers)
@@ -673,11 +674,7 @@ def _stop(pid: int, read_end: int) -> None:
 
 def _reap(pid: int) -> None:
     """Wait for the child; nothing to wait for when SIGCHLD is ignored (the system reaps)."""
-    while True:
-        try:
-            os.waitpid(pid, 0)
-            return
-        except InterruptedError:    # pragma: no cover - retried by Python itself since 3.5
-            continue
-        except ChildProcessError:
-            return
+    try:
+        os.waitpid(pid, 0)
+    except ChildProcessError:
+        pass

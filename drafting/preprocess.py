@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 
 from lark import Token
 
@@ -318,24 +319,36 @@ def header_start(lines: list[Line], body: int) -> int:
 
 
 # The meeting line of an adopted text's trailer, set apart or not: "3rd plenary meeting",
-# "8741st meeting", "3a sesión plenaria", "3e séance plénière".
-# A footnote of the front matter's "*" printed after the text: "* State not a member ...".
-_STAR_NOTE = re.compile(r"^(?P<mark>\*{1,3})\s+\S")
-
-
-def _ends_the_text(lines: list[Line], at: int) -> bool:
-    """Do the few lines from lines[at] on, to the end, read as a note's wrapped lines and
-    not as paragraphs (no number, label or sub-paragraph marker, no second note)?"""
-    rest = [ln.text for ln in lines[at:] if ln.text]
-    return len(rest) <= 6 and not any(
-        _NUM.match(t) or _SUB.match(t) or _NEGOTIATING_LABEL.match(t) or _STAR_NOTE.match(t)
-        for t in rest)
+# "8741st meeting", "3a sesión plenaria", "52ª sesión plenaria", "3e séance plénière".
+_MEETING = (r"\d{1,4}\s?(?:st|nd|rd|th|a|ª|º|e|ème|re)\.?\s+(?:plenary\s+)?"
+            r"(?:meeting|sesión(?:\s+plenaria)?|séance(?:\s+plénière)?)")
+_MEETING_LINE = re.compile(rf"^{_MEETING}$", re.IGNORECASE)
 # The date of a trailer: "19 September 2025", "1er juillet 2020", "May 10, 2013".
 _DATE_LINE = re.compile(r"^\d{1,2}(er)?\s+(de\s+)?[^\W\d_]+\s+(de\s+)?\d{4}$"
                         r"|^[^\W\d_]+\s+\d{1,2},\s+\d{4}$")
-_MEETING_LINE = re.compile(
-    r"^\d{1,4}\s?(?:st|nd|rd|th|a|ª|º|e|ème|re)\.?\s+(?:plenary\s+)?(?:meeting|sesión(?:\s+plenaria)?|"
-    r"séance(?:\s+plénière)?)$", re.IGNORECASE)
+# A footnote of the front matter's "*" printed after the text: "* State not a member ...".
+STAR_NOTE = re.compile(r"^(?P<mark>\*{1,3})\s+(?P<text>\S.*)$")
+
+
+def is_trailer_line(text: str) -> bool:
+    """"50th plenary meeting", "19 September 2025": a line of an adopted text's trailer."""
+    return bool(_MEETING_LINE.match(text) or _DATE_LINE.match(text))
+
+
+def _ends_the_text(lines: list[Line], at: int) -> bool:
+    """Do the few lines from lines[at] on, to the end, read as a note's wrapped lines (or
+    a trailer) and not as paragraphs: no number, label or sub-paragraph marker, no second
+    note?"""
+    rest = [ln.text for ln in lines[at:] if ln.text and not is_trailer_line(ln.text)]
+    return len(rest) <= 6 and not any(
+        _numbered(t) or _SUB.match(t) or _NEGOTIATING_LABEL.match(t) or STAR_NOTE.match(t)
+        for t in rest)
+
+
+def _numbered(text: str) -> bool:
+    """Does the line open with a paragraph number ("5.", "5bis", "1.Demands")?"""
+    nm = _NUM.match(text)
+    return bool(nm and (nm.group("dot") or nm.group("glued") or nm.group("sfx")))
 
 
 def _ends_agenda(t: str) -> bool:
@@ -712,9 +725,7 @@ class _Flat:
             cuts.append(at)
 
 
-_FLAT_MEETING = _Lazy(r"\d{1,4}\s?(?:st|nd|rd|th|a|ª|º|e|ème|re)\.?\s+(?:plenary\s+)?"
-                      r"(?:meeting|sesión(?:\s+plenaria)?|séance(?:\s+plénière)?)(?=\s|$)",
-                      re.IGNORECASE)
+_FLAT_MEETING = _Lazy(rf"{_MEETING}(?=\s|$)", re.IGNORECASE)
 
 
 # The foot and head of a page between a page's footnotes and the next page's text:
@@ -931,7 +942,7 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
             blank = True
             continue
         after_trailer = False
-        sn = _STAR_NOTE.match(t)
+        sn = STAR_NOTE.match(t)
         if sn and sn.group("mark") in front_marks and _last_mark(text_so_far) == "." \
                 and _ends_the_text(lines, i):
             # "* State not a member of the Human Rights Council." closing the text after its
@@ -940,10 +951,12 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
             held += [ln for ln in lines[i - 1:] if ln.text]
             break
 
-        if section == "pre" and (complete or blank) and _ANNEX.match(plain) \
-                and _last_mark(text_so_far) == ".":
-            # "Annex" after a text whose paragraphs are not numbered, once its last
-            # paragraph has ended with a full stop (preambular ones end with commas).
+        if (complete or blank) and _ANNEX.match(plain) and (
+                section == "op" or _last_mark(text_so_far) == "."):
+            # "Annex" after the last operative paragraph (or, in a text that numbers none,
+            # after a full stop, preambular paragraphs ending with commas): what follows (a
+            # declaration, a programme, its own numbered paragraphs) is annexed to the
+            # resolution, not of it.
             annex_at = i - 1
             break
 
@@ -952,12 +965,6 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
             tokens.append(_tok("TRANSITION", line))
             text_so_far, blank = "", True
             continue
-
-        if section == "op" and (complete or blank) and _ANNEX.match(plain):
-            # "Annex" after the last operative paragraph: what follows (a declaration, a
-            # programme, its own numbered paragraphs) is annexed to the resolution, not of it.
-            annex_at = i - 1
-            break
 
         lm = _NEGOTIATING_LABEL.match(t)
         if lm and (complete or blank):
@@ -1008,14 +1015,11 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
             if label == "0":
                 # "(0 bis)", inserted before a first sub-paragraph: at the level of the one
                 # it precedes, and no letter of the list.
-                level = _sub_level(_next_sub_label(lines, i), level1_label, level1_roman)
+                level = _sub_level(_next_sub_label(lines, i), level1_label, level1_roman,
+                                   lambda: None)
             else:
-                level = _sub_level(label, level1_label, level1_roman)
-                if level == 1 and level1_label is not None and not level1_roman and \
-                        label in ROMANS and _next_sub_label(lines, i) == _next_roman(label):
-                    # "(i)" after "(h)" is the letter, unless "(ii)" comes next: then it
-                    # opens a list of roman numerals under (h).
-                    level = 2
+                level = _sub_level(label, level1_label, level1_roman,
+                                   lambda: _next_sub_label(lines, i))
                 if level == 1:
                     # A list that opens with (i) is of roman numerals: (ii) follows it.
                     level1_roman = level1_roman or (level1_label is None and label == "i")
@@ -1080,56 +1084,56 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
 def _unnumbered_operative(tokens: list[Token]) -> list[Token]:
     """The operative part of a text that numbers none of its paragraphs: the sole operative
     paragraph of a short resolution or decision is printed unnumbered ("Takes note of the
-    report ... and its recommendations."). After a transition ("RESUELVE:") every paragraph
-    is operative; without one, the paragraphs at the end that follow the last one ending
-    in a comma (how preambular paragraphs end) are, when the text ends with a full stop,
-    as a resolution's last paragraph does, and that do not open as preambular ones do
-    ("Noting ...", `_preambular_head`). Their PARA tokens become an empty NUM and a LINE,
-    their headings OPHEADING; a text that labels its paragraphs PP3 is left as it is. A
-    "Decides:" read as a transition with sub-paragraphs right after it is that paragraph."""
+    report ... and its recommendations.").
+
+    - After a transition ("RESUELVE:") every paragraph is operative.
+    - A "Decides:" read as a transition with sub-paragraphs right after it is itself an
+      operative paragraph; so are the paragraphs after it and, going back, those before it
+      down to the preamble (`_back_to_preamble`).
+    - Without a transition, when the text ends with a full stop (as a resolution's last
+      paragraph does), the paragraphs at the end back to the preamble are.
+
+    Those paragraphs' PARA (or TRANSITION) tokens become an empty NUM and a LINE, their
+    headings OPHEADING; a text that labels its paragraphs PP3 is left as it is."""
     if any(t.type in ("NUM", "PPNUM") for t in tokens):
         return tokens
-    transition = next((k for k, t in enumerate(tokens) if t.type == "TRANSITION"), None)
     starts = [k for k, t in enumerate(tokens) if t.type == "PARA"]
-    ends = []
-    for s, e in zip(starts, starts[1:] + [len(tokens)]):
-        ends.append(next(str(tokens[j]) for j in range(e - 1, s - 1, -1)
-                         if tokens[j].type in ("PARA", "LINE")))
+    transition = next((k for k, t in enumerate(tokens) if t.type == "TRANSITION"), None)
+    after = next((g for g, k in enumerate(starts) if transition is not None and k > transition),
+                 len(starts))
     if transition is not None and transition + 1 < len(tokens) and \
             tokens[transition + 1].type == "SUB":
-        # "Decides:" then (a), (b): not a transition to paragraphs but an operative
-        # paragraph, its sub-paragraphs under it; the paragraphs after it are operative,
-        # and so are those before it back to the preamble's last comma ("Takes note ...;").
-        tok = tokens[transition]
-        first = next((g for g, s in enumerate(starts) if s > transition), len(starts))
-        while first > 0 and _last_mark(ends[first - 1]) not in (",", "，", "،") \
-                and not _preambular_head(str(tokens[starts[first - 1]])):
-            first -= 1
-        run = set(starts[first:])
-        tokens = (tokens[:transition]
-                  + [Token("NUM", "", line=tok.line, column=tok.column),
-                     Token("LINE", str(tok), line=tok.line, column=tok.column)]
-                  + tokens[transition + 1:])
-        # indices after the transition moved one on
-        return _as_operative(tokens, {k + (k > transition) for k in run})
-    if not starts:
-        return tokens
+        return _as_operative(tokens, {transition} | set(
+            starts[_back_to_preamble(tokens, starts, after):]))
     if transition is not None:
-        first = next((g for g, s in enumerate(starts) if s > transition), len(starts))
+        run = set(starts[after:])
+    elif starts and _last_mark(_group_end(tokens, starts, len(starts) - 1)) in (".", "。"):
+        run = set(starts[_back_to_preamble(tokens, starts, len(starts)):])
     else:
-        if _last_mark(ends[-1]) not in (".", "。"):
-            return tokens
-        first = len(starts)
-        while first > 0 and _last_mark(ends[first - 1]) not in (",", "，", "،") \
-                and not _preambular_head(str(tokens[starts[first - 1]])):
-            first -= 1
-    run = set(starts[first:])
+        run = set()
     return _as_operative(tokens, run) if run else tokens
 
 
+def _group_end(tokens: list[Token], starts: list[int], g: int) -> str:
+    """The last line of text of the g-th paragraph (its own or its last sub-paragraph's)."""
+    end = starts[g + 1] if g + 1 < len(starts) else len(tokens)
+    return next(str(tokens[j]) for j in range(end - 1, starts[g] - 1, -1)
+                if tokens[j].type in ("PARA", "LINE"))
+
+
+def _back_to_preamble(tokens: list[Token], starts: list[int], g: int) -> int:
+    """Going back from the g-th paragraph, the first that is operative: the paragraphs
+    before it end with a comma (as preambular ones do) or open as preambular ones do
+    ("Noting ...", `_preambular_head`)."""
+    while g > 0 and _last_mark(_group_end(tokens, starts, g - 1)) not in (",", "，", "،") \
+            and not _preambular_head(str(tokens[starts[g - 1]])):
+        g -= 1
+    return g
+
+
 def _as_operative(tokens: list[Token], run: set[int]) -> list[Token]:
-    """The tokens with each PARA at an index in `run` made an unnumbered operative
-    paragraph (an empty NUM, then its text as LINE), its headings OPHEADING."""
+    """The tokens with each PARA or TRANSITION at an index in `run` made an unnumbered
+    operative paragraph (an empty NUM, then its text as LINE), its headings OPHEADING."""
     out: list[Token] = []
     heads: list[Token] = []
     for k, tok in enumerate(tokens):
@@ -1147,16 +1151,20 @@ def _as_operative(tokens: list[Token], run: set[int]) -> list[Token]:
     return out
 
 
-def _sub_level(label: str | None, level1_label: str | None, roman_list: bool = False) -> int:
-    """1 for a sub-paragraph, 2 for a sub-sub-paragraph: a roman numeral after a letter
-    that it does not follow ("(i)" after "(a)", not "(i)" after "(h)"), unless the list
-    itself is of roman numerals ("(ii)" after "(i)")."""
-    if roman_list and label is not None and label not in ROMANS:
-        return 2                        # (a), (b) under (ii) of a list of roman numerals
-    if label in ROMANS and level1_label is not None and not roman_list:
+def _sub_level(label: str | None, level1_label: str | None, roman_list: bool,
+               following: Callable[[], str | None]) -> int:
+    """1 for a sub-paragraph, 2 for a sub-sub-paragraph.
+
+    - In a list of roman numerals (it opened with "(i)"), a roman numeral is 1, a letter 2.
+    - Otherwise a roman numeral after a letter it does not follow is 2 ("(i)" after "(a)");
+      one that follows the letter ("(i)" after "(h)") is the letter, 1, unless the next
+      label (`following()`, read only then) is the next roman numeral ("(ii)")."""
+    if roman_list and label is not None:
+        return 1 if label in ROMANS else 2
+    if label in ROMANS and level1_label is not None:
         follows_letter = len(level1_label) == 1 and len(label) == 1 and \
             ord(label) == ord(level1_label) + 1
-        if not follows_letter:
+        if not follows_letter or following() == _next_roman(label):
             return 2
     return 1
 
@@ -1168,8 +1176,8 @@ def _next_roman(label: str) -> str | None:
 
 
 def _next_sub_label(lines: list[Line], at: int) -> str | None:
-    """The label of the next sub-paragraph from lines[at] on, within the paragraph (None
-    when a numbered paragraph, or the end, comes first); "(0 bis)" ones are passed over."""
+    """The label of the next sub-paragraph from lines[at] on, up to the next numbered
+    paragraph (None when it, or the end, comes first); "(0 bis)" ones are passed over."""
     for line in lines[at:]:
         sm = _SUB.match(line.text) if line.text else None
         if sm and (sm.group("p") or sm.group("q")) != "0":
@@ -1193,8 +1201,9 @@ def _preambular_head(text: str) -> bool:
     return False
 
 
-_HEAD_PARTICIPLE_ENDINGS = ("ing", "ed", "ando", "endo", "iendo", "ant", "é", "ée", "és", "ées",
-                            "ado", "ada", "ido", "ida", "ados", "idos")
+# The participles among _PARTICIPLE_ENDINGS (adverbs are passed over before the head).
+_HEAD_PARTICIPLE_ENDINGS = tuple(e for e in _PARTICIPLE_ENDINGS
+                                 if e.islower() and e not in ("ly", "mente", "ment"))
 
 
 def _last_mark(text: str) -> str:

@@ -391,3 +391,19 @@ def test_a_footnote_on_the_title_hangs_on_the_title(tmp_path):
     back = parse_file(str(path))
     assert back.title == res.title
     assert [(f.mark, f.text) for f in back.footnotes] == [(f.mark, f.text) for f in res.footnotes]
+
+
+@needs_pandoc
+def test_a_run_on_decision_keeps_its_front_footnote_in_word(tmp_path):
+    """With no sponsors line and no title, the body line is where the front's footnote
+    hangs: Word then prints the body on its own line rather than lose the note."""
+    from drafting.parse import parse_text
+
+    res = parse_text("The General Assembly decides to defer the item.*\n\n__________\n"
+                     "* A note on the decision.\n")
+    assert res.body_runs_on and [f.mark for f in res.footnotes] == ["*"]
+    path = tmp_path / "d.docx"
+    path.write_bytes(render_docx(res))
+    lines = pandoc_lines(path)
+    assert "The General Assembly[1]" in lines
+    assert "[1] A note on the decision." in lines

@@ -449,3 +449,11 @@ def test_a_new_preambular_paragraph_among_operative_ones_is_refused():
         parse_instructions('Before operative paragraph 1, insert a new preambular paragraph, '
                            'reading: "Noting the report,"')
     assert "a new preambular paragraph cannot be placed before operative paragraph 1" in str(e.value)
+
+
+@pytest.mark.parametrize("label, target, position", [
+    ("6", "OP5", "after OP5"), ("1", "OP1", "before OP1"), ("2bis", "OP2", "after OP2"),
+    ("2ter", "OP2bis", "after OP2bis")])
+def test_as_a_new_paragraph_numbered(label, target, position):
+    ops = parse_instructions(f'Insert a new operative paragraph {label}, reading: "Decides;"')
+    assert [(op.target, op.position) for op in ops] == [(target, position)]

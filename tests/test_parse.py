@@ -987,3 +987,15 @@ def test_roman_one_after_h_opens_a_list_when_ii_follows():
                          "(h) h;\n\n(i) Item i;\n\n(j) Item j.\n")
     assert [s.id for s in letters.find("OP1").walk()] == [
         "OP1", "OP1(g)", "OP1(h)", "OP1(i)", "OP1(j)"]
+
+
+def test_a_star_note_then_the_trailer():
+    """The note takes its wrapped lines, not the trailer after it."""
+    res = parse_text("A/HRC/59/L.1\n\nAlbania,* Chile: draft resolution\n\nTitle\n\n"
+                     "The Human Rights Council,\n\nRecalling x,\n\nTakes note of the report.\n\n"
+                     "* State not a member of the\nHuman Rights Council.\n\n50th meeting\n"
+                     "3 April 2025\n")
+    assert [(f.mark, f.text) for f in res.footnotes] == [
+        ("*", "State not a member of the Human Rights Council.")]
+    assert res.closing == ("50th meeting", "3 April 2025")
+    assert [p.id for p in res.operative] == ["OP1"]

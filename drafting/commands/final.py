@@ -63,10 +63,11 @@ def renumber(file: str, output: str | None):
     new, mapping = renumber_(res)
     _echo_map(res, mapping, err=True)
     text = render_text(new)
+    text = text if text.endswith("\n") else text + "\n"
     if output:
-        write_output(output, text if text.endswith("\n") else text + "\n")
+        write_output(output, text)
     else:
-        click.echo(text if text.endswith("\n") else text + "\n", nl=False)
+        click.echo(text, nl=False)
 
 
 def _blockers(res, open_amendments) -> list[str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import click
 
-from drafting.commands import write_output as _write
+from drafting.commands import write_output
 
 
 def _date(given: str | None) -> str:
@@ -60,7 +60,7 @@ def render(source, output, style):
         res = parse_file(source)
         if not isinstance(res, Resolution):
             raise InputError("is an amendment document, not a resolution", source)
-    _write(output, render_docx(res, style))
+    write_output(output, render_docx(res, style))
 
 
 @click.command("compile")
@@ -87,4 +87,4 @@ def compile_(directory, output, date):
 
     res = store.load_ref(f"{directory}@latest")
     pending = [f.amendment for f in store.list_amendments(directory) if f.open]
-    _write(output, render_compilation(res, pending, date=_date(date)))
+    write_output(output, render_compilation(res, pending, date=_date(date)))

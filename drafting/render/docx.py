@@ -250,11 +250,16 @@ def _with_front_footnotes(style: str, text: str, fmt: str, footnotes,
     if style == "Sponsors" and ": " in text:
         cut = text.index(": ") + 1
         head, tail = text[:cut], text[cut:]
+    return run(head, fmt) + _note_refs(footnotes, notes) + (run(tail, fmt) if tail else "")
+
+
+def _note_refs(footnotes, notes: list[str]) -> str:
+    """References to `footnotes`, their texts appended to `notes` (ids are positions)."""
     refs = []
     for f in footnotes:
         notes.append(f.text)
         refs.append(footnote_run(f.mark, len(notes)))
-    return run(head, fmt) + "".join(refs) + (run(tail, fmt) if tail else "")
+    return "".join(refs)
 
 
 def clean_paragraph(p: Paragraph, house: HouseStyle, depth: int = 0,
@@ -282,9 +287,12 @@ def house_of(res: Resolution, style: str | None) -> HouseStyle:
 def body_paragraphs(res: Resolution, house: HouseStyle, date: str | None = None,
                     notes: list[str] | None = None) -> Iterator[str]:
     front = front_matter(res, house, date)
+    on_title, elsewhere = _title_footnotes(res)
     first = res.run_on_paragraph()
-    if first is not None:
-        # "The General Assembly decides to ...": the body leads the first paragraph's line.
+    if first is not None and (not elsewhere or any(
+            style in ("Sponsors", "ResolutionTitle") for style, _, _ in front)):
+        # "The General Assembly decides to ...": the body leads the first paragraph's line
+        # (unless the body line is the only place left for the front's footnotes).
         front = [f for f in front if f[0] != "Body"]
         lead = replace(first, text=f"{res.body} {first.text}", opener=None)
         res = res.evolve(preambular=tuple(lead if p is first else p for p in res.preambular),
@@ -292,27 +300,19 @@ def body_paragraphs(res: Resolution, house: HouseStyle, date: str | None = None,
     # The footnotes no paragraph cites: one whose mark ends the title ("... of the sea1")
     # hangs there, on that mark; the others on the sponsors line ("Mauritania:*"), else on
     # the title, else on the body line.
-    on_title, elsewhere = _title_footnotes(res)
     styles = [style for style, _, _ in front]
     anchor = next((styles.index(s) for s in ("Sponsors", "ResolutionTitle", "Body")
                    if s in styles), None) if elsewhere and notes is not None else None
     for k, (style, text, fmt) in enumerate(front):
+        tail = ""
         if style == "ResolutionTitle" and on_title and notes is not None:
-            cut = len(text) - sum(len(f.mark) for f in on_title)
-            refs = []
-            for f in on_title:
-                notes.append(f.text)
-                refs.append(footnote_run(f.mark, len(notes)))
-            tail = "".join(refs)
-            if k == anchor:
-                yield paragraph(style, _with_front_footnotes(style, text[:cut], fmt, elsewhere,
-                                                             notes) + tail)
-            else:
-                yield paragraph(style, run(text[:cut], fmt) + tail)
-        elif k == anchor:
-            yield paragraph(style, _with_front_footnotes(style, text, fmt, elsewhere, notes))
+            text = text[:len(text) - sum(len(f.mark) for f in on_title)]
+            tail = _note_refs(on_title, notes)
+        if k == anchor:
+            yield paragraph(style, _with_front_footnotes(style, text, fmt, elsewhere, notes)
+                            + tail)
         else:
-            yield paragraph(style, run(text, fmt))
+            yield paragraph(style, run(text, fmt) + tail)
     for p in res.preambular:
         yield from clean_paragraph(p, house, 0, notes)
     if res.transition:
