@@ -17,7 +17,7 @@ from functools import lru_cache
 from drafting.errors import AmendmentError, ParseError
 from drafting.symbols import is_symbol
 from drafting.model import TITLE, AmendmentDocument, Operation
-from drafting.numbering import join_label, split_label
+from drafting.numbering import split_label
 
 __all__ = ["parse_instructions", "to_instruction", "is_amendment_document",
            "parse_amendment_document"]
@@ -289,11 +289,12 @@ def _build_transformer():
 
         def insert_as(self, *items):
             # "as a new operative paragraph 6": after paragraph 5 (before 1 for a new 1);
-            # "as a new operative paragraph 6bis": after 6; "6ter": after 6bis
+            # "6bis", "6ter": after 6, where an insertion after 6 goes past the 6bis already
+            # there (the tool gives the label: the next one free)
             number, rank = split_label(_label(_token(items, "LABEL")))
             prefix = _prefix(_token(items, "PART"))
             if rank:
-                target = prefix + join_label(number, rank - 1)
+                target = f"{prefix}{number}"
             elif number > 1:
                 target = f"{prefix}{number - 1}"
             else:

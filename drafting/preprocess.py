@@ -346,9 +346,11 @@ def _ends_the_text(lines: list[Line], at: int) -> bool:
 
 
 def _numbered(text: str) -> bool:
-    """Does the line open with a paragraph number ("5.", "5bis", "1.Demands")?"""
+    """Does the line open with a paragraph number ("5.", "5bis", "1.Demands", or "2" alone
+    on its line, its text on the next), as the lexer reads one?"""
     nm = _NUM.match(text)
-    return bool(nm and (nm.group("dot") or nm.group("glued") or nm.group("sfx")))
+    return bool(nm and (nm.group("dot") or nm.group("glued") or nm.group("sfx")
+                        or not nm.group("rest").strip()))
 
 
 def _ends_agenda(t: str) -> bool:

@@ -453,7 +453,7 @@ def test_a_new_preambular_paragraph_among_operative_ones_is_refused():
 
 @pytest.mark.parametrize("label, target, position", [
     ("6", "OP5", "after OP5"), ("1", "OP1", "before OP1"), ("2bis", "OP2", "after OP2"),
-    ("2ter", "OP2bis", "after OP2bis")])
+    ("2ter", "OP2", "after OP2")])
 def test_as_a_new_paragraph_numbered(label, target, position):
     ops = parse_instructions(f'Insert a new operative paragraph {label}, reading: "Decides;"')
     assert [(op.target, op.position) for op in ops] == [(target, position)]

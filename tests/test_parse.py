@@ -999,3 +999,12 @@ def test_a_star_note_then_the_trailer():
         ("*", "State not a member of the Human Rights Council.")]
     assert res.closing == ("50th meeting", "3 April 2025")
     assert [p.id for p in res.operative] == ["OP1"]
+
+
+def test_a_star_line_before_a_number_alone_on_its_line_stays_in_the_text():
+    res = parse_text("A/HRC/59/L.1\n\nAlbania,* Chile: draft resolution\n\nTitle\n\n"
+                     "The Human Rights Council,\n\nRecalling x,\n\n1\nTakes note of the report.\n\n"
+                     "* State not a member of the Human Rights Council.\n\n2\n"
+                     "Decides to remain seized of the matter.\n")
+    assert [p.id for p in res.operative] == ["OP1", "OP2"]
+    assert res.operative[1].text == "Decides to remain seized of the matter."
