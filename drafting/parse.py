@@ -476,6 +476,11 @@ def parse_text(text: str, source: str | None = None, *, openers: bool = True) ->
     lines = file_lines = preprocess.split_lines(text)
     body_at = preprocess.find_body(lines)
     if body_at is None:
+        # A body line wrapped onto a second line (a narrow column of a PDF).
+        joined = preprocess.join_wrapped_body(file_lines)
+        if joined is not None:
+            lines, body_at = joined, preprocess.find_body(joined)
+    if body_at is None:
         # A degraded extraction may run the body and the paragraphs together.
         lines = preprocess.unflatten(file_lines)
         body_at = preprocess.find_body(lines)

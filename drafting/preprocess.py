@@ -183,6 +183,19 @@ def find_body(lines: list[Line]) -> int | None:
     return None
 
 
+def join_wrapped_body(lines: list[Line]) -> list[Line] | None:
+    """The lines with a body line that wraps onto the next one joined into one ("EL CONSEJO
+    PERMANENTE DE LA ORGANIZACIÓN DE LOS" / "ESTADOS AMERICANOS,"), or None when no two
+    lines make a body line."""
+    for i in range(len(lines) - 1):
+        a, b = lines[i], lines[i + 1]
+        if a.text and b.text and b.text.endswith((",", "，", "،")) and len(b.text) < 80 \
+                and not a.text.endswith((",", ";", ".", ":")) \
+                and is_body_line(f"{a.text} {b.text}"):
+            return lines[:i] + [Line(a.no, a.raw, f"{a.text} {b.text}", a.column)] + lines[i + 2:]
+    return None
+
+
 def find_run_on_body(lines: list[Line]) -> tuple[int, Line, Line] | None:
     """A decision's body running on into its one paragraph: "The General Assembly decides to
     take note of the following documents:". (index of that line, the body as a line of its
@@ -834,6 +847,12 @@ def looks_like_opener(text: str) -> bool:
         return True
     if first.isupper() and len(first) >= 4:
         return True
+    if low.endswith(("ly", "mente", "ment")) and not low.endswith(_HEAD_PARTICIPLE_ENDINGS):
+        # An adverb opens a paragraph before its participle or adjective ("Deeply
+        # concerned", "Profondément préoccupé"); "Establishment of" is a noun.
+        rest = words[1].split(None, 1) if len(words) > 1 else []
+        head = rest[0].strip("*_,;:").lower() if rest else ""
+        return head.endswith(_HEAD_PARTICIPLE_ENDINGS) or head in _ADJECTIVE_OPENERS
     return low.endswith(_PARTICIPLE_ENDINGS)
 
 
@@ -885,6 +904,7 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
     # closing.
     held: list[Line] = []
     after_trailer = False    # the last text line was a trailer's ("50th plenary meeting")
+    heading_at = -1          # the index (i) just after the last line of a held heading
     annex_at: int | None = None
     # The left margin of the paragraphs: the indentation of the last top-level paragraph's
     # first line (a text indented as a whole has its set-apart lines indented too).
@@ -1044,6 +1064,14 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
             # between paragraphs: a section heading or an option label, not a paragraph.
             held.append(line)
             blank = True
+            heading_at = i
+            continue
+        if heading_at == i - 1 and held and t.isupper() and held[-1].text.isupper() \
+                and not _SUB.match(t):
+            # A heading in capitals wrapped onto the next line: "I. ADOPTION OF THE PARIS" /
+            # "AGREEMENT UNDER THE UNITED NATIONS ...".
+            held[-1] = Line(held[-1].no, held[-1].raw, f"{held[-1].text} {t}", held[-1].column)
+            heading_at = i
             continue
 
         if section == "pre":

@@ -1008,3 +1008,22 @@ def test_a_star_line_before_a_number_alone_on_its_line_stays_in_the_text():
                      "Decides to remain seized of the matter.\n")
     assert [p.id for p in res.operative] == ["OP1", "OP2"]
     assert res.operative[1].text == "Decides to remain seized of the matter."
+
+
+@pytest.mark.parametrize("stem", [
+    "oas-cam-report-2013", "oas-cp-res-953-1700-09-honduras-es",
+    "unfccc-cop21-draft-decision-6nov2015-bis-ter-excerpt", "un-sc-res-2532-2020-fr"])
+def test_narrow_columns_read_as_the_wide_text(stem):
+    """Every paragraph line wrapped at 60 characters, as a narrow PDF column prints it: the
+    body line over two lines, headings in capitals over two, a wrapped line starting with
+    "Establishment of ..." after a comma: the same structure as the text itself."""
+    import textwrap
+
+    text = corpus_text(f"{stem}.txt")
+    narrow = "\n\n".join("\n".join(textwrap.wrap(par, 60)) if len(par) > 60 and "\n" not in par.strip()
+                         else par for par in text.split("\n\n"))
+    assert narrow != text
+    want, got = parse_text(text), parse_text(narrow)
+    assert [(p.id, p.text[:40], [s.id for s in p.walk()]) for p in got.paragraphs()] == \
+        [(p.id, p.text[:40], [s.id for s in p.walk()]) for p in want.paragraphs()]
+    assert (got.body, got.title, got.symbol) == (want.body, want.title, want.symbol)
