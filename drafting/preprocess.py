@@ -426,7 +426,8 @@ def read_front(lines: list[Line]) -> Front:
     while i < n:
         line = lines[i]
         t = line.text
-        plain = strip_markdown(t)
+        # Labels are matched with no-break spaces (PDF extractions) read as spaces.
+        plain = strip_markdown(t).replace("\u00a0", " ")
         if not t:
             if candidates[-1]:
                 candidates.append([])

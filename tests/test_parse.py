@@ -1027,3 +1027,16 @@ def test_narrow_columns_read_as_the_wide_text(stem):
     assert [(p.id, p.text[:40], [s.id for s in p.walk()]) for p in got.paragraphs()] == \
         [(p.id, p.text[:40], [s.id for s in p.walk()]) for p in want.paragraphs()]
     assert (got.body, got.title, got.symbol) == (want.body, want.title, want.symbol)
+
+
+@pytest.mark.parametrize("stem", ["un-sc-res-2532-2020-en", "un-sc-res-2532-2020-es",
+                                  "unfccc-cop21-draft-decision-6nov2015-bis-ter-excerpt"])
+def test_no_break_spaces_in_the_front_matter(stem):
+    """PDF extractions print no-break spaces: "Adopted by the Security Council ..." and
+    "B. DRAFT DECISION" are still recognised, not taken for the title."""
+    text = corpus_text(f"{stem}.txt")
+    want = parse_text(text)
+    got = parse_text(text.replace(" ", "\u00a0", 60))
+    assert (got.kind, got.symbol, " ".join((got.title or "").split())) == (
+        want.kind, want.symbol, " ".join((want.title or "").split()))
+    assert [p.id for p in got.paragraphs()] == [p.id for p in want.paragraphs()]
