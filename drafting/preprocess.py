@@ -54,6 +54,20 @@ class Line:
         return len(self.raw.expandtabs(4)) - len(self.raw.expandtabs(4).lstrip())
 
 
+# Characters a text may carry that print nothing: zero-width spaces and joiners, the word
+# joiner, a byte-order mark inside the text, the soft hyphen.
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+# For matching labels and marks only (texts keep them): no-break spaces read as spaces,
+# invisible characters as nothing.
+_MATCHING = str.maketrans({"\u00a0": " ", **{c: None for c in _INVISIBLE}})
+
+
+def for_matching(text: str) -> str:
+    """`text` with no-break spaces as spaces and invisible characters left out, for the
+    patterns that recognise labels ("Adopted by the Security Council", "draft resolution")."""
+    return text if text.isascii() else text.translate(_MATCHING)
+
+
 def split_lines(text: str) -> list[Line]:
     if "\r" in text and "\n" not in text:   # old Mac line endings: CR alone
         text = text.replace("\r", "\n")
@@ -63,6 +77,8 @@ def split_lines(text: str) -> list[Line]:
     for no, raw in enumerate(text.split("\n"), start=1):
         raw = raw.rstrip("\r")
         stripped = raw.strip()
+        if stripped and not stripped.strip(_INVISIBLE + " \t"):
+            stripped = ""               # a line of zero-width characters is a blank line
         column = (len(raw) - len(raw.lstrip())) + 1 if stripped else 1
         lines.append(Line(no, raw, stripped, column))
     return lines
@@ -426,8 +442,7 @@ def read_front(lines: list[Line]) -> Front:
     while i < n:
         line = lines[i]
         t = line.text
-        # Labels are matched with no-break spaces (PDF extractions) read as spaces.
-        plain = strip_markdown(t).replace("\u00a0", " ")
+        plain = for_matching(strip_markdown(t))
         if not t:
             if candidates[-1]:
                 candidates.append([])
@@ -949,7 +964,7 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
         if after_header and title and collapse(strip_markdown(t)) == title:
             continue
         after_header = False
-        plain = strip_markdown(t)
+        plain = for_matching(strip_markdown(t))
         if awaiting:
             complete = False
         else:

@@ -1040,3 +1040,18 @@ def test_no_break_spaces_in_the_front_matter(stem):
     assert (got.kind, got.symbol, " ".join((got.title or "").split())) == (
         want.kind, want.symbol, " ".join((want.title or "").split()))
     assert [p.id for p in got.paragraphs()] == [p.id for p in want.paragraphs()]
+
+
+def test_invisible_characters_do_not_hide_structure():
+    """Zero-width spaces on a line of their own make a blank line; soft hyphens inside a
+    label ("draft resolu\\u00adtion", "Resolu\\u00adtion 2532") still let it be read. The
+    paragraphs keep them, verbatim."""
+    text = corpus_text("un-ga-80-L2-draft-palestine-participation-original.txt")
+    want = parse_text(text)
+    got = parse_text(text.replace("draft resolution", "draft resolu\u00adtion")
+                     .replace("\n\n", "\n\u200b\n"))
+    assert (got.sponsors, got.title, got.symbol) == (want.sponsors, want.title, want.symbol)
+    assert [p.id for p in got.paragraphs()] == [p.id for p in want.paragraphs()]
+    sc = corpus_text("un-sc-res-2532-2020-en.txt")
+    assert parse_text(sc.replace("Resolution 2532", "Resolu\u00adtion 2532")).title == \
+        parse_text(sc).title
