@@ -921,6 +921,7 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
     held: list[Line] = []
     after_trailer = False    # the last text line was a trailer's ("50th plenary meeting")
     heading_at = -1          # the index (i) just after the last line of a held heading
+    across_page = False      # a page header came since the last line of text
     annex_at: int | None = None
     # The left margin of the paragraphs: the indentation of the last top-level paragraph's
     # first line (a text indented as a whole has its set-apart lines indented too).
@@ -945,7 +946,7 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
             continue
         if _is_page_header(t, symbol):
             in_footnotes = False
-            after_header = True
+            after_header = across_page = True
             blank = True
             continue
         if in_footnotes and section == "op" and i >= 2 and not lines[i - 2].text \
@@ -1093,6 +1094,10 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
         if section == "pre":
             starts = (not tokens or (blank and (complete or looks_like_opener(plain)))
                       or (complete and looks_like_opener(plain)))
+            if starts and tokens and (plain[:1].isdigit() or (across_page and plain[:1].islower())):
+                # No preambular paragraph opens with a number ("74/132 of 18 December 2019,
+                # ..." after a page break), nor, across a page, in lower case.
+                starts = False
             if tokens and tokens[-1].type in ("PARA", "LINE") and not starts:
                 tokens.append(_tok("LINE", line))
                 text_so_far += " " + t
@@ -1118,6 +1123,7 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
                 tokens.append(_tok("LINE", line))
                 text_so_far += " " + t
         blank = False
+        across_page = False
     closing = [collapse(h.text) for h in held]
     if annex_at is not None:
         closing += _verbatim_block(lines[annex_at:], symbol)

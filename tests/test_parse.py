@@ -1055,3 +1055,15 @@ def test_invisible_characters_do_not_hide_structure():
     sc = corpus_text("un-sc-res-2532-2020-en.txt")
     assert parse_text(sc.replace("Resolution 2532", "Resolu\u00adtion 2532")).title == \
         parse_text(sc).title
+
+
+def test_a_page_break_after_a_comma_inside_a_preambular_paragraph():
+    """A list of resolutions breaks across a page after "..., 73/152 of 17 December 2018,":
+    the line after the page's head ("74/132 of 18 December 2019, ...") goes on with it; no
+    preambular paragraph opens with a number."""
+    text = corpus_text("un-ga-c3-80-L24-draft-report-hrc.txt")
+    lines = text.splitlines()
+    at = next(k for k, ln in enumerate(lines) if ln.startswith("74/132 of 18 December 2019"))
+    broken = "\n".join(lines[:at] + ["", "25-12345", "2/3", "", "A/C.3/80/L.24", ""] + lines[at:])
+    want, got = parse_text(text), parse_text(broken)
+    assert [(p.id, p.text) for p in got.paragraphs()] == [(p.id, p.text) for p in want.paragraphs()]
