@@ -207,6 +207,7 @@ def join_wrapped_body(lines: list[Line]) -> list[Line] | None:
         a, b = lines[i], lines[i + 1]
         if a.text and b.text and b.text.endswith((",", "，", "،")) and len(b.text) < 80 \
                 and not a.text.endswith((",", ";", ".", ":")) \
+                and not (looks_like_opener(b.text) and not (a.text.isupper() and b.text.isupper())) \
                 and is_body_line(f"{a.text} {b.text}"):
             return lines[:i] + [Line(a.no, a.raw, f"{a.text} {b.text}", a.column)] + lines[i + 2:]
     return None
@@ -588,7 +589,7 @@ _SUB = re.compile(r"^(?:[(（](?P<p>[a-z]{1,2}|[ivxlc]{1,7}|[\u0621-\u064A]\u064
                   r"(?=\s|$|[A-Z])"                   # "(a)The" glued in degraded extractions
                   r"|(?P<q>[a-z]{1,2}|[ivxlc]{1,7})\)(?=\s|$))(?P<rest>.*)$")
 _HEADING = re.compile(
-    r"^(#{1,6}\s.*|[IVX]{1,6}\.\s+[^a-z]+|(\*\*)?(option|opción|variante)\s+[\w]+(\*\*)?\s*[:*(].*)$",
+    r"^(#{1,6}\s.*|(?-i:[IVX]{1,6}\.\s+[^a-z]+)|(\*\*)?(option|opción|variante)\s+[\w]+(\*\*)?\s*[:*(].*)$",
     re.IGNORECASE)
 
 _ROMANS = []
@@ -840,7 +841,8 @@ _ADJECTIVE_OPENERS = frozenset("""
 aware mindful conscious cognizant desirous convinced determined alarmed concerned
 conscient consciente convaincu convaincue convencido convencida decidido decidida deseoso
 deseosa resuelto resuelta résolu résolue soucieux soucieuse persuadé persuadée preocupado
-preocupada inquiet inquiète désireux désireuse vu visto vistos vista
+preocupada inquiet inquiète désireux désireuse vu visto vistos vista appreciative
+grateful anxious confident hopeful supportive
 """.split())
 
 
@@ -965,6 +967,7 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
         if after_header and title and collapse(strip_markdown(t)) == title:
             continue
         after_header = False
+        crossed_page, across_page = across_page, False
         plain = for_matching(strip_markdown(t))
         if awaiting:
             complete = False
@@ -1084,9 +1087,12 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
             heading_at = i
             continue
         if heading_at == i - 1 and held and t.isupper() and held[-1].text.isupper() \
-                and not _SUB.match(t):
+                and not _SUB.match(t) and not ends_paragraph(t) \
+                and not looks_like_opener(t.lower().capitalize()):
             # A heading in capitals wrapped onto the next line: "I. ADOPTION OF THE PARIS" /
-            # "AGREEMENT UNDER THE UNITED NATIONS ...".
+            # "AGREEMENT UNDER THE UNITED NATIONS ...", not a paragraph in capitals after
+            # it ("RECALLING ALL ITS RESOLUTIONS;": it ends as paragraphs do, and opens as
+            # one once out of capitals).
             held[-1] = Line(held[-1].no, held[-1].raw, f"{held[-1].text} {t}", held[-1].column)
             heading_at = i
             continue
@@ -1094,9 +1100,12 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
         if section == "pre":
             starts = (not tokens or (blank and (complete or looks_like_opener(plain)))
                       or (complete and looks_like_opener(plain)))
-            if starts and tokens and (plain[:1].isdigit() or (across_page and plain[:1].islower())):
-                # No preambular paragraph opens with a number ("74/132 of 18 December 2019,
-                # ..." after a page break), nor, across a page, in lower case.
+            if starts and tokens and crossed_page and (
+                    plain[:1].isdigit() or "a" <= plain[:1] <= "z" or "\u00df" <= plain[:1] <= "\u024f"):
+                # Across a page, a line that opens with a number or a Latin small letter
+                # ("74/132 of 18 December 2019, ...") goes on with the paragraph before:
+                # preambular paragraphs open with a capital (Russian ones do not: Cyrillic
+                # is left out).
                 starts = False
             if tokens and tokens[-1].type in ("PARA", "LINE") and not starts:
                 tokens.append(_tok("LINE", line))
@@ -1123,7 +1132,6 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
                 tokens.append(_tok("LINE", line))
                 text_so_far += " " + t
         blank = False
-        across_page = False
     closing = [collapse(h.text) for h in held]
     if annex_at is not None:
         closing += _verbatim_block(lines[annex_at:], symbol)

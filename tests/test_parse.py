@@ -1067,3 +1067,29 @@ def test_a_page_break_after_a_comma_inside_a_preambular_paragraph():
     broken = "\n".join(lines[:at] + ["", "25-12345", "2/3", "", "A/C.3/80/L.24", ""] + lines[at:])
     want, got = parse_text(text), parse_text(broken)
     assert [(p.id, p.text) for p in got.paragraphs()] == [(p.id, p.text) for p in want.paragraphs()]
+
+
+def test_the_new_layout_rules_leave_these_alone():
+    """A helper's before/after comparison: Russian paragraphs (lower case) after a page
+    head stay apart; a paragraph in capitals after a capital heading stays a paragraph (and
+    "I. GENERAL PROVISIONS" is a heading); "The General Assembly" without its comma is not
+    joined to the paragraph under it; numbered lines "1) ..." still open paragraphs."""
+    ru = (Path(__file__).parent / "fixtures" / "languages" / "sc-res-ru.txt").read_text(
+        encoding="utf-8")
+    want = parse_text(ru)
+    at = ru.index("вновь подтверждая")
+    paged = parse_text(ru[:at] + "20-08613  2/3\n\nS/RES/2532 (2020)\n\n" + ru[at:])
+    assert [p.id for p in paged.paragraphs()] == [p.id for p in want.paragraphs()]
+    oas = parse_text("AG/doc.5000/25\n\nDRAFT RESOLUTION\n\nMIGRATION IN THE OAS\n\n"
+                     "THE GENERAL ASSEMBLY,\n\nI. GENERAL PROVISIONS\n"
+                     "RECALLING ALL ITS RESOLUTIONS ON MIGRATION;\n\n"
+                     "UNDERSCORING the nexus between migration and development;\n\nRESOLVES:\n\n"
+                     "1. To instruct the Committee.\n")
+    assert [(p.id, p.heading, p.text[:9]) for p in oas.preambular] == [
+        ("PP1", ("I. GENERAL PROVISIONS",), "RECALLING"), ("PP2", (), "UNDERSCOR")]
+    with pytest.raises(ParseError):
+        parse_text("Draft resolution\nThe General Assembly\nRecalling its resolution 70/1,\n"
+                   "1. Decides to act.\n")
+    numbered = parse_text("The General Assembly,\n\nRecalling its resolution 1,\n\n"
+                          "1) Decides to act;\n\n2) Requests a report.\n")
+    assert [p.text[:2] for p in numbered.paragraphs()] == ["Re", "1)", "2)"]
