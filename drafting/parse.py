@@ -325,7 +325,7 @@ class ToNodes(Transformer):
         for c in children[k + 1:]:
             (subs if isinstance(c, _Node) else lines).append(c)
         # Wrapped lines joined, runs of white space collapsed: the only normalisation.
-        return _Node(" ".join(" ".join(lines).split()), number, label, marker, head.line, subs,
+        return _Node(preprocess.collapse(" ".join(lines)), number, label, marker, head.line, subs,
                      heading)
 
     def preambular(self, children):

@@ -184,12 +184,12 @@ def is_body_line(text: str) -> bool:
     if len(words) < 2 and not article_glued:
         return False
     rest = words[1:] if not article_glued else [article_glued.group(2)] + words[1:]
-    if not rest or not (rest[0][:1].isupper()):
+    if not rest[0][:1].isupper():
         return False
     return any(_norm_word(w) in lexicon.ORGAN_WORDS for w in rest)
 
 
-_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+_CYRILLIC = dict(lexicon.SCRIPTS)["ru"]
 
 
 def find_body(lines: list[Line]) -> int | None:
@@ -375,18 +375,17 @@ def _ends_the_text(lines: list[Line], at: int) -> bool:
         for t in rest)
 
 
-def _numbered(text: str) -> bool:
-    """Does the line open with a paragraph number ("5.", "5bis", "1.Demands", or "2" alone
-    on its line, its text on the next), as the lexer reads one?"""
+def _numbered(text: str) -> re.Match | None:
+    """The paragraph number the line opens with ("5.", "5bis", "1.Demands", or "2" alone
+    on its line, its text on the next), as the lexer reads one, or None."""
     nm = _NUM.match(text)
-    return bool(nm and (nm.group("dot") or nm.group("glued") or nm.group("sfx")
-                        or not nm.group("rest").strip()))
+    return nm if nm and (nm.group("dot") or nm.group("glued") or nm.group("sfx")
+                         or not nm.group("rest").strip()) else None
 
 
 def _ends_agenda(t: str) -> bool:
     """Does this line start what follows an agenda item's title?"""
-    return bool(_LONG_SPONSORS.search(t) or _SUBMITTED_BY.match(t) or _OAS_SPONSORS.match(t)
-                or _RESOLUTION_MARKS.match(t) or _NUMBERED_TITLE.match(t)
+    return bool(_is_long_front_line(t) or _RESOLUTION_MARKS.match(t) or _NUMBERED_TITLE.match(t)
                 or SYMBOL_LINE.match(t) or (t.startswith("[") and t.endswith("]"))
                 or any(p.search(t) for _, p in _KIND_LABELS) and len(t.split()) <= 6)
 
@@ -610,8 +609,14 @@ ROMANS = tuple(_ROMANS)
 _FLAT_LINE = 200            # a line this long may hold several paragraphs
 # Where a body line may start inside a long line; a look-ahead, so that a candidate that is
 # not a body ("A new programme, ...") does not hide one that starts inside it.
+# The articles (and Arabic particle) a body line opens with, as is_body_line takes them.
+# ("L'" glued to its noun is matched apart.)
+_BODY_OPENINGS = "|".join(sorted(
+    {form for w in lexicon.BODY_ARTICLES if not w.endswith(("'", "’"))
+     for form in (w.capitalize(), w.upper())} | set(lexicon.BODY_PARTICLES_AR),
+    key=lambda x: (-len(x), x)))
 _BODY_IN_LINE = _Lazy(
-    r"(?:(?<=\s)|^)(?=([*_]{0,2}(?:(?:The|THE|El|EL|La|LA|Le|LE|Les|LES|Los|LOS|A|O|Il|إن)\s+"
+    rf"(?:(?<=\s)|^)(?=([*_]{{0,2}}(?:(?:{_BODY_OPENINGS})\s+"
     r"|L['’])[^,;:.()،]{2,90}?[,،][*_]{0,2}))")
 # Where a paragraph may end inside a long line: a mark, perhaps a footnote mark glued to it
 # ("Council,1"), or "; and" ("; y", "; et"), then white space.
@@ -817,9 +822,7 @@ def ends_paragraph(text: str, strong: bool = False) -> bool:
     marks that end an operative paragraph (a comma may end a wrapped line inside one)."""
     # Only the end matters: look at the last 60 characters, not the whole paragraph so far
     # (the $-anchored patterns would otherwise scan every position of a long paragraph).
-    t = _END_FOOTNOTE_REFS.sub("", text[-60:].rstrip())
-    t = _END_FOOTNOTE_MARK.sub("", t)
-    t = t.rstrip(" *_\"'”’])）")
+    t = _trimmed_end(text)
     if not t:
         return False
     if t[-1] in (_STRONG_ENDS if strong else _ENDS):
@@ -923,7 +926,6 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
     held: list[Line] = []
     after_trailer = False    # the last text line was a trailer's ("50th plenary meeting")
     heading_at = -1          # the index (i) just after the last line of a held heading
-    across_page = False      # a page header came since the last line of text
     annex_at: int | None = None
     # The left margin of the paragraphs: the indentation of the last top-level paragraph's
     # first line (a text indented as a whole has its set-apart lines indented too).
@@ -948,11 +950,11 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
             continue
         if _is_page_header(t, symbol):
             in_footnotes = False
-            after_header = across_page = True
+            after_header = True
             blank = True
             continue
         if in_footnotes and section == "op" and i >= 2 and not lines[i - 2].text \
-                and _ANNEX.match(strip_markdown(t)):
+                and is_annex_heading(t):
             # "Annex" after the footnotes of the last page, set apart: the annex begins.
             annex_at = i - 1
             break
@@ -966,8 +968,7 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
             continue
         if after_header and title and collapse(strip_markdown(t)) == title:
             continue
-        after_header = False
-        crossed_page, across_page = across_page, False
+        crossed_page, after_header = after_header, False
         plain = for_matching(strip_markdown(t))
         if awaiting:
             complete = False
@@ -1025,16 +1026,14 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
                 flush("OPHEADING")
                 margin = line.indent
                 tokens.append(Token("NUM", label, line=line.no, column=line.column))
-                if rest:
-                    tokens.append(Token("LINE", rest, line=line.no, column=col))
+                text_so_far = _rest_token(tokens, line, len(t) - len(lm["rest"]), lm["rest"])
                 section, level1_label = "op", None
-                text_so_far, awaiting = rest, not rest
+                awaiting = not text_so_far
                 blank = False
                 continue
 
-        nm = _NUM.match(t)
-        if nm and (nm.group("dot") or nm.group("glued") or nm.group("sfx")
-                   or not nm.group("rest").strip()) and (complete or blank):
+        nm = _numbered(t)
+        if nm and (complete or blank):
             label = nm.group("num") + (nm.group("sfx") or "").lower()
             flush("OPHEADING")
             margin = line.indent
@@ -1043,7 +1042,6 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
             rest = nm.group("rest")
             section = "op"
             level1_label = None
-            text_so_far = ""
             text_so_far = _rest_token(tokens, line, len(t) - len(rest), rest)
             awaiting = not text_so_far
             blank = False
@@ -1072,7 +1070,6 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
                                 column=line.column, end_line=line.no,
                                 end_column=line.column + len(marker)))
             rest = sm.group("rest")
-            text_so_far = ""
             text_so_far = _rest_token(tokens, line, len(marker), rest)
             awaiting = not text_so_far
             blank = False
@@ -1266,12 +1263,17 @@ _HEAD_PARTICIPLE_ENDINGS = tuple(e for e in _PARTICIPLE_ENDINGS
                                  if e.islower() and e not in ("ly", "mente", "ment"))
 
 
+def _trimmed_end(text: str) -> str:
+    """The last 60 characters of a paragraph's text, without the footnote marks and
+    closing brackets and quotes after its last mark ("Council,1" -> "...Council,")."""
+    t = _END_FOOTNOTE_REFS.sub("", text[-60:].rstrip())
+    return _END_FOOTNOTE_MARK.sub("", t).rstrip(" *_\"'”’])）")
+
+
 def _last_mark(text: str) -> str:
     """The mark a paragraph's text ends with, footnote marks and closing brackets left
     out ("Council,1" -> ","), or ""."""
-    t = _END_FOOTNOTE_REFS.sub("", text[-60:].rstrip())
-    t = _END_FOOTNOTE_MARK.sub("", t).rstrip(" *_\"'”’])）")
-    return t[-1:] if t else ""
+    return _trimmed_end(text)[-1:]
 
 
 def _verbatim_block(lines: list[Line], symbol: str | None) -> list[str]:
