@@ -103,6 +103,11 @@ def collapse(text: str) -> str:
 # ---------------------------------------------------------------------------------------
 # Page furniture
 
+# A date on a line of its own: 15 September 2025, 1er juillet 2020, 1 июля 2020 года,
+# 1 تموز/يوليه 2020, 2020年7月1日, May 10, 2013.
+_DATE = (r"\d{1,2}(?:er)?\s+(?:de\s+)?[^\W\d_]+(?:/[^\W\d_]+)?\s+(?:de\s+)?\d{4}(?:\s+(?:года|г\.))?"
+         r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+         r"|[^\W\d_]+\s+\d{1,2},\s+\d{4}")
 _FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
     r"^(united nations|nations unies|naciones unidas|nações unidas|organization of american states|"
     r"организация объединенных наций|联合国|الأمم المتحدة)$",
@@ -113,10 +118,7 @@ _FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
     r"المجلس الاقتصادي والاجتماعي)$",
     r"^distr\.?\s*:?\s.*$|^distr\.?\s*:.*$",
     r"^original\s*:.*$",
-    # 15 September 2025, 1er juillet 2020, 1 июля 2020 года, 1 تموز/يوليه 2020, 2020年7月1日
-    r"^\d{1,2}(er)?\s+(de\s+)?[^\W\d_]+(/[^\W\d_]+)?\s+(de\s+)?\d{4}(\s+(года|г\.))?$",
-    r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$",
-    r"^[a-z]+\s+\d{1,2},\s+\d{4}$",                                   # May 10, 2013
+    rf"^(?:{_DATE})$",
     r"^\d{2}-\d{4,6}\s*(\([A-Z]\))?(\s+\d{6})?(\s+\d{6})?$",          # 25-14762 (E)    170925
     r"^\*\d{6,8}\*$",                                                 # *2514762*
     r"^\d{6}$",                                                       # 170925 (print date code)
@@ -353,9 +355,8 @@ def header_start(lines: list[Line], body: int) -> int:
 _MEETING = (r"\d{1,4}\s?(?:st|nd|rd|th|a|ª|º|e|ème|re)\.?\s+(?:plenary\s+)?"
             r"(?:meeting|sesión(?:\s+plenaria)?|séance(?:\s+plénière)?)")
 _MEETING_LINE = re.compile(rf"^{_MEETING}$", re.IGNORECASE)
-# The date of a trailer: "19 September 2025", "1er juillet 2020", "May 10, 2013".
-_DATE_LINE = re.compile(r"^\d{1,2}(er)?\s+(de\s+)?[^\W\d_]+\s+(de\s+)?\d{4}$"
-                        r"|^[^\W\d_]+\s+\d{1,2},\s+\d{4}$")
+# The date of a trailer.
+_DATE_LINE = re.compile(rf"^(?:{_DATE})$")
 # A footnote of the front matter's "*" printed after the text: "* State not a member ...".
 STAR_NOTE = re.compile(r"^(?P<mark>\*{1,3})\s+(?P<text>\S.*)$")
 
