@@ -208,8 +208,13 @@ def _write_many(files: Iterable[tuple[Path, str | bytes]]) -> None:
             from concurrent.futures import ThreadPoolExecutor
 
             with ThreadPoolExecutor(max_workers=min(32, len(files))) as pool:
-                for (path, _), tmp in zip(files, pool.map(lambda f: _write_temp(*f), files)):
-                    temps.append((tmp, path))
+                futures = [(pool.submit(_write_temp, *f), f[0]) for f in files]
+            # Every write has ended here; any that failed is raised below, after the
+            # temporary files the others wrote are in `temps` to be removed.
+            temps += [(fut.result(), path) for fut, path in futures if not fut.exception()]
+            failed = next((fut.exception() for fut, _ in futures if fut.exception()), None)
+            if failed is not None:
+                raise failed
     except BaseException:
         for tmp, _ in temps:
             tmp.unlink(missing_ok=True)

@@ -312,3 +312,23 @@ def test_a_corrupt_file_is_a_store_error(draft):
     (draft / "amendments" / "A1.json").write_text("{", encoding="utf-8")
     with pytest.raises(StoreError, match="A1.json: not readable JSON"):
         store.list_amendments(draft)
+
+
+def test_a_failed_write_among_many_leaves_no_temporary_file(tmp_path, monkeypatch):
+    """Writing several files, one fails: the temporary files the others wrote are removed
+    and no target is replaced."""
+    real_write = store._write_temp
+    files = [(tmp_path / f"f{k}.json", f"{k}\n") for k in range(6)]
+    for path, _ in files:
+        path.write_text("old\n", encoding="utf-8")
+
+    def one_fails(path, data):
+        if path.name == "f3.json":
+            raise OSError(28, "No space left on device")
+        return real_write(path, data)
+
+    monkeypatch.setattr(store, "_write_temp", one_fails)
+    with pytest.raises(OSError):
+        store._write_many(files)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"f{k}.json" for k in range(6)]
+    assert all(path.read_text(encoding="utf-8") == "old\n" for path, _ in files)
