@@ -206,10 +206,8 @@ class _Draft:
                 at = order.index(op.target)
                 order.remove(op.target)
                 del self.paras[op.target]
-                if gone.heading and at < len(order):
-                    # A heading ("### II. ...", "**Option 1:**") heads what follows.
-                    nxt = self.paras[order[at]]
-                    self.paras[nxt.id] = replace(nxt, heading=gone.heading + nxt.heading)
+                if at < len(order):
+                    self.paras[order[at]] = _inherit_heading(self.paras[order[at]], gone)
             else:
                 parent_id = op.target[:op.target.rindex("(")]
 
@@ -217,8 +215,8 @@ class _Draft:
                     subs = list(parent.subparagraphs)
                     at = next(k for k, sub in enumerate(subs) if sub.id == op.target)
                     del subs[at]
-                    if gone.heading and at < len(subs):
-                        subs[at] = replace(subs[at], heading=gone.heading + subs[at].heading)
+                    if at < len(subs):
+                        subs[at] = _inherit_heading(subs[at], gone)
                     return replace(parent, subparagraphs=tuple(subs))
 
                 self.put(parent_id, drop)
@@ -397,6 +395,12 @@ class _Draft:
 
 
 _SUB_LABEL = re.compile(r"^(.+?)(" + "|".join(SUFFIXES[1:]) + r")?$")
+
+
+def _inherit_heading(nxt: Paragraph, gone: Paragraph) -> Paragraph:
+    """`nxt` once `gone`, before it, is deleted: a heading ("### II. ...", "**Option 1:**")
+    heads what follows."""
+    return replace(nxt, heading=gone.heading + nxt.heading) if gone.heading else nxt
 
 
 def _sub_label(label: str) -> tuple[str, int]:
@@ -818,8 +822,7 @@ def not_carried(old: Resolution, new: Resolution, ops: Iterable[Operation]) -> t
     names, as `compare` gives them, of its parts that differ once `ops` are applied to `old`
     ("headings", "closing", "sponsors"). A part the copy does not print at all (a copy
     pasted without its masthead or its headings) proposes nothing and is not named."""
-    from drafting.compare import compare
+    from drafting.compare import front_changes
 
-    header = compare(apply_operations(old, ops), new).header
-    return tuple(name for name, _, value in header
+    return tuple(name for name, _, value in front_changes(apply_operations(old, ops), new)
                  if name in _NOT_AMENDABLE and value not in (None, "", ()))

@@ -84,7 +84,7 @@ def compare(old: Resolution, new: Resolution, *, strict: bool = False,
     entries = (_compare_lists(old.preambular, new.preambular, differ, by_id)
                + _compare_lists(old.operative, new.operative, differ, by_id))
     return Comparison(old=old, new=new, paragraphs=tuple(entries),
-                      header=_header(old, new, strict))
+                      header=front_changes(old, new, strict))
 
 
 # -- normalisation -------------------------------------------------------------------------
@@ -229,10 +229,10 @@ class _Differ:
         head = tail = ""
         if not marks:
             # Leave the common beginning and end, cut at white space, out of the token work.
-            n = _common_prefix(old_text, new_text)
+            n = self.dmp.diff_commonPrefix(old_text, new_text)
             n = _token_start(old_text, n)
             head, old_text, new_text = old_text[:n], old_text[n:], new_text[n:]
-            m = _common_suffix(old_text, new_text)
+            m = self.dmp.diff_commonSuffix(old_text, new_text)
             m = len(old_text) - _token_end(old_text, len(old_text) - m + 1) if m else 0
             if m:
                 tail, old_text, new_text = old_text[-m:], old_text[:-m], new_text[:-m]
@@ -272,33 +272,6 @@ class _Differ:
                 parts.append(("+", "".join(new[j:j + n])))
                 j += n
         return parts
-
-
-def _common_prefix(a: str, b: str) -> int:
-    """Length of the common beginning of a and b (binary search on slices, as DMP does)."""
-    lo, hi = 0, min(len(a), len(b))
-    if a[:hi] == b[:hi]:
-        return hi
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if a[:mid] == b[:mid]:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
-
-
-def _common_suffix(a: str, b: str) -> int:
-    lo, hi = 0, min(len(a), len(b))
-    if hi and a[-hi:] == b[-hi:]:
-        return hi
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if a[-mid:] == b[-mid:]:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
 
 
 def _token_start(text: str, n: int) -> int:
@@ -610,7 +583,7 @@ _JOINED = frozenset({"closing", "notes", "footnotes", "headings"})
 
 
 def _front_values(res: Resolution) -> dict[str, object]:
-    """What `_header` compares: the resolution's front fields, its uncited footnotes as
+    """What `front_changes` compares: the resolution's front fields, its uncited footnotes as
     "mark text", and its section headings and option labels in order (their paragraphs'
     numbers may shift with an insertion: the words are compared, not where they hang)."""
     values = {name: getattr(res, name) for name in (
@@ -622,7 +595,8 @@ def _front_values(res: Resolution) -> dict[str, object]:
     return values
 
 
-def _header(old: Resolution, new: Resolution, strict: bool) -> tuple[tuple[str, object, object], ...]:
+def front_changes(old: Resolution, new: Resolution,
+                  strict: bool = False) -> tuple[tuple[str, object, object], ...]:
     """Front matter that changed: (name, old value, new value)."""
     out = []
     news = _front_values(new)
