@@ -293,13 +293,12 @@ def _numbering(res: Resolution, report: _Report) -> None:
                                f"paragraph {p.number} comes after {join_label(*prev)}")
             else:
                 missing = None
+                want = 1 if prev is None else prev[0] + 1
                 if key[1] == 0:
-                    want = 1 if prev is None else prev[0] + 1
                     if key[0] > want:
                         missing = str(want) if key[0] == want + 1 else f"{want} to {key[0] - 1}"
                 elif prev != (key[0], key[1] - 1):
                     # 5bis needs 5 before it, 5ter needs 5bis
-                    want = 1 if prev is None else prev[0] + 1
                     if prev is not None and prev[0] == key[0]:
                         missing = join_label(key[0], key[1] - 1)
                     else:

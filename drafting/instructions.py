@@ -218,7 +218,9 @@ def _build_transformer():
 
         def passive_insert(self, new_ref, where, text_ref):
             # the words "y" should be inserted after "x": the new words come first
-            return self.insert_text(where, text_ref, f'"{new_ref[0]}"')
+            (new, _), (anchor, occ) = new_ref, text_ref
+            return lambda t: Operation("insert_text", t, anchor=anchor, new=new,
+                                       position=where, occurrence=occ)
 
         def at_edge_edit(self, *items):
             position, _, new = _edge_parts(items)
@@ -592,11 +594,9 @@ def parse_amendment_document(text: str, source: str | None = None) -> AmendmentD
     # list: walk back from the amends line while the list goes on across the line break
     # (the previous line ends with a comma, or this one starts "and Uruguay", as in L.65).
     sponsor_lines = [x.strip() for x in lines[block_start:block_end]]
-    last = next((i for i in range(len(sponsor_lines))
-                 if _AMENDS_LINE.search(" ".join(sponsor_lines[:i + 1]))), None)
-    if last is None or not _AMENDS_LINE.search(" ".join(sponsor_lines[:last + 1])):
-        raise ParseError("expected the sponsors' line ending ': amendment to draft resolution "
-                         "SYMBOL'", source, 1, 1)
+    # The block's lines joined are `joined`, which matched: some first lines match too.
+    last = next(i for i in range(len(sponsor_lines))
+                if _AMENDS_LINE.search(" ".join(sponsor_lines[:i + 1])))
     first = last
     while first > 0 and (sponsor_lines[first - 1].endswith(",")
                          or sponsor_lines[first].startswith("and ")):

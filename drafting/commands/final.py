@@ -111,17 +111,9 @@ def finalize(directory: str, force: bool, by: str):
         raise StoreError(f"{directory}: not ready to finalize (use --force to override):\n  "
                          + "\n  ".join(reasons))
     new, mapping = renumber_(res)
-    write = getattr(store, "write_revision", None)
-    if write is None:
-        # drafting.store has no public way yet to record a revision that is not made of
-        # amendments; see the report of issue 6.
-        raise StoreError("this version of drafting.store cannot record a final revision "
-                         "(store.write_revision is missing)")
-    entry = write(directory, new, now=_now(), by=by, note="final text")
+    entry = store.write_revision(directory, new, now=_now(), by=by, note="final text")
     _echo_map(res, mapping, err=False)
-    number = getattr(entry, "number", None)
-    if number is not None:
-        click.echo(f"{directory}: rev{number} is the final text")
+    click.echo(f"{directory}: rev{entry.number} is the final text")
 
 
 def _with_lines(model, parsed):
