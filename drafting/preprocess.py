@@ -592,6 +592,14 @@ _HEADING = re.compile(
     r"^(#{1,6}\s.*|(?-i:[IVX]{1,6}\.\s+[^a-z]+)|(\*\*)?(option|opción|variante)\s+[\w]+(\*\*)?\s*[:*(].*)$",
     re.IGNORECASE)
 
+# A section of a resolution, its mark alone on a line: "I", "II." (Fifth Committee and
+# omnibus resolutions: "I" / "Revised estimates relating to ..." / "1. Takes note ..."), or a
+# lettered part "A". Its title, when one follows, is on the lines after it.
+_SECTION_MARK = re.compile(r"^(?:[IVX]{1,6}|(?P<letter>[A-H]))\.?$")
+# A section heading "I. General" in ordinary case (capitals are `_HEADING`'s): short, and no
+# paragraph's end mark ("I. Decides ...;" is a paragraph numbered in roman numerals).
+_SECTION_TITLE = re.compile(r"^(?-i:[IVX]{1,6})\.\s+\S.{0,150}(?<![,;:.，；：。،؛])$")
+
 _ROMANS = []
 for _n in range(1, 40):
     _vals = ((10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
@@ -1076,6 +1084,19 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
             blank = False
             continue
 
+        if blank and (complete or section == "op") and _is_section_mark(plain, lines, i):
+            # "I" / "Implementation of the Convention ..." set apart between paragraphs: a
+            # section heading, with its title up to the next blank line; not a paragraph.
+            held.append(line)
+            title, taken = _section_title(lines, i)
+            if title:
+                # A title wrapped over lines is one heading line.
+                held.append(Line(title[0].no, title[0].raw,
+                                 " ".join(ln.text for ln in title), title[0].column))
+            i += taken
+            blank = True
+            heading_at = i
+            continue
         if _HEADING.match(t) and (complete or blank) and (
                 line.indent <= margin + 1 or t.startswith("#")):     # "  ### I. GENERAL"
             # "### II. INTENDED NATIONALLY DETERMINED CONTRIBUTIONS", "**Option 2:** No text;"
@@ -1137,6 +1158,39 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
     if transition is not None and not any(t.type == "TRANSITION" for t in tokens):
         transition = None           # it was an operative paragraph's own text
     return Body(tokens, footnotes, transition, closing)
+
+
+def _is_section_mark(plain: str, lines: list[Line], i: int) -> bool:
+    """True when `plain`, the text of lines[i - 1], is a section's mark alone on its line
+    ("II") or a section heading "I. General". A letter ("A") must be set apart below too:
+    a lettered part's mark; a line wrapped before "A of ..." is not."""
+    if _SECTION_TITLE.match(plain):
+        return i >= len(lines) or not lines[i].text
+    m = _SECTION_MARK.match(plain)
+    if not m:
+        return False
+    return not m.group("letter") or i >= len(lines) or not lines[i].text
+
+
+def _section_title(lines: list[Line], i: int) -> tuple[list[Line], int]:
+    """The title lines of the section whose mark is lines[i - 1], and how many lines they
+    take (with a blank line before them): the lines up to the next blank, numbered or
+    lettered one, and before a line that opens a paragraph ("Recalling its resolution
+    77/263," is the section's first preambular paragraph). None when the last of them ends
+    as a paragraph does, or when they are too many for a title."""
+    start = i + 1 if i < len(lines) and not lines[i].text else i
+    block: list[Line] = []
+    for line in lines[start:]:
+        t = for_matching(strip_markdown(line.text))
+        if not t or _numbered(t) or _SUB.match(t) or _NEGOTIATING_LABEL.match(t) \
+                or _SECTION_MARK.match(t) or (block and looks_like_opener(t)):
+            break
+        block.append(line)
+        if len(block) > 3:
+            return [], 0
+    if not block or ends_paragraph(block[-1].text):
+        return [], 0
+    return block, start - i + len(block)
 
 
 def _unnumbered_operative(tokens: list[Token]) -> list[Token]:

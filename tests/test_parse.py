@@ -1093,3 +1093,46 @@ def test_the_new_layout_rules_leave_these_alone():
     numbered = parse_text("The General Assembly,\n\nRecalling its resolution 1,\n\n"
                           "1) Decides to act;\n\n2) Requests a report.\n")
     assert [p.text[:2] for p in numbered.paragraphs()] == ["Re", "1)", "2)"]
+
+
+def test_sections_marked_by_roman_numerals_alone_on_their_lines():
+    """A resolution in sections ("I" / its title / its paragraphs): the mark and the title
+    are the heading of the section's first paragraph, not preambular paragraphs, whether a
+    blank line parts them or not; a title wrapped over lines is one heading line; a section's own preambular
+    paragraph after the first section stays in the heading (the model keeps preambular
+    paragraphs before the operative ones), verbatim."""
+    text = (Path(__file__).parent / "fixtures" / "layouts" / "ga-res-sections.txt"
+            ).read_text(encoding="utf-8")
+    res = parse_text(text)
+    assert [p.opener for p in res.preambular] == ["Recalling", "Having considered"]
+    assert res.preambular[1].heading == (
+        "I", "Revised estimates resulting from resolutions and decisions adopted by the Human "
+        "Rights Council at its fifty-ninth session")
+    assert [p.number for p in res.operative] == ["1", "2", "3", "4", "5"]
+    assert res.operative[2].heading == (
+        "II", "Seismic mitigation retrofit and life-cycle replacements project at the "
+        "Economic and Social Commission for Asia and the Pacific premises in Bangkok",
+        "Recalling section II of its resolution 78/253,")
+    assert res.operative[4].heading == ("III. Strategic heritage plan",)
+    assert res.closing == ("50th plenary meeting", "24 December 2025")
+    assert parse_text(render_text(res)) == res
+
+
+@pytest.mark.parametrize("text, pre", [
+    # a lettered part set apart: a heading
+    ("The General Assembly,\n\nA\n\nRecalling its resolution 1,\n\n1. Decides to act.\n",
+     ["Recalling its resolution 1,"]),
+    # a paragraph after the mark, not a title: it ends with a comma
+    ("The General Assembly,\n\nI\nRecalling its resolution 1,\n\n1. Decides to act.\n",
+     ["Recalling its resolution 1,"]),
+    # a preambular paragraph that wraps before a capital "A" is not a part's mark
+    ("The General Assembly,\n\nRecalling its resolution 1, annex\nA to which,\n\n"
+     "1. Decides to act.\n", ["Recalling its resolution 1, annex A to which,"]),
+    # "I. Decides ...;" ends as a paragraph: not a heading
+    ("The General Assembly,\n\nNoting the report,\n\nI. Noting also the report;\n\n"
+     "1. Decides to act.\n", ["Noting the report,", "I. Noting also the report;"]),
+])
+def test_section_marks_and_what_is_not_one(text, pre):
+    res = parse_text(text)
+    assert [p.text for p in res.preambular] == pre
+    assert [p.number for p in res.operative] == ["1"]
