@@ -372,6 +372,15 @@ class _Draft:
 
     def _replace_all(self, op: Operation, aid) -> None:
         total = 0
+        if TITLE in self.paras:
+            # "Replace "Chornobyl" with "Chernobyl" in the title, the preambular paragraphs
+            # and the operative paragraphs": the whole text is the title's too.
+            spans = _spans(self.paras[TITLE].text, op.old)
+            text = self.paras[TITLE].text
+            for span in reversed(spans):
+                text = _edit(text, op, span)
+            self.paras[TITLE] = Paragraph(id=TITLE, text=text)
+            total += len(spans)
         for kind in ("PP", "OP"):
             for top_id in self.order[kind]:
                 top = self.paras[top_id]

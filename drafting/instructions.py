@@ -515,8 +515,12 @@ def to_instruction(op: Operation) -> str:
 
 # "Belarus and Russian Federation: amendment to revised draft resolution" (L.61, L.62)
 _AMENDS_LINE = re.compile(
-    r":\s*(?:amendments?|proposed\s+amendments?)\s+to\s+(?:the\s+)?(?:revised\s+)?"
-    r"draft\s+(?:resolution|decision)\b\s*(?P<symbol>[A-Z][A-Za-z0-9./-]*/[A-Za-z0-9./-]+)?",
+    r":\s*\**\s*(?:amendments?|proposed\s+amendments?)\s+to\s+(?:the\s+)?(?:revised\s+)?"
+    r"draft\s+(?:resolution|decision)\b\s*(?:(?P<symbol>[A-Z][A-Za-z0-9./-]*/[A-Za-z0-9./-]+)"
+    # "draft resolution 23 recommended by the Third Committee in its report contained in
+    # document A/80/545": the draft has no symbol of its own; the report's is given.
+    r"|[IVX\d]{1,5}\s+recommended\s+by\s+the\s+.{1,80}?\s+contained\s+in\s+(?:document\s+)?"
+    r"(?P<report>[A-Z][A-Za-z0-9./-]*/[A-Za-z0-9./-]*[A-Za-z0-9]))?",
     re.IGNORECASE)
 # Page furniture of UN documents: job numbers "25-17997 (E)    121125", bar codes
 # "*2517997*", page numbers "2/3", "Distr.: Limited", dates, "Original: English".
@@ -594,21 +598,27 @@ def parse_amendment_document(text: str, source: str | None = None) -> AmendmentD
     # list: walk back from the amends line while the list goes on across the line break
     # (the previous line ends with a comma, or this one starts "and Uruguay", as in L.65).
     sponsor_lines = [x.strip() for x in lines[block_start:block_end]]
-    # The block's lines joined are `joined`, which matched: some first lines match too.
-    last = next(i for i in range(len(sponsor_lines))
-                if _AMENDS_LINE.search(" ".join(sponsor_lines[:i + 1])))
+    # The line where the names end (the colon of ": amendment to"): the block's lines
+    # joined are `joined`, which matched at m.start().
+    last, at = 0, len(sponsor_lines[0])
+    while at < m.start() and last + 1 < len(sponsor_lines):
+        last += 1
+        at += 1 + len(sponsor_lines[last])
     first = last
     while first > 0 and (sponsor_lines[first - 1].endswith(",")
-                         or sponsor_lines[first].startswith("and ")):
+                         or sponsor_lines[first - 1].count(", ") >= 2
+                         or sponsor_lines[first].startswith(("and ", "("))):
+        # The list goes on across the line break: "..., Benin, Brunei" / "Darussalam, ...",
+        # "Iran" / "(Islamic Republic of), Iraq", "... Uruguay" / "and Zambia".
         first -= 1
-    names = " ".join(sponsor_lines[first:last + 1])
+    names = " ".join(sponsor_lines[first:])
     found = _AMENDS_LINE.search(names)
     if found is None:
         raise ParseError("expected the sponsors' line ending ': amendment to draft resolution "
                          "SYMBOL'", source, 1, 1)
     names = names[:found.start()]
     sponsors = split_sponsors(names)
-    amends = m["symbol"]
+    amends = m["symbol"] or m["report"]
 
     symbol = None
     for line in lines[:block_start]:
@@ -633,9 +643,47 @@ def parse_amendment_document(text: str, source: str | None = None) -> AmendmentD
     body_start = rest[0][0]
     body = [("" if _FURNITURE.match(x) or (symbol and x.strip() == symbol) else x)
             for x in lines[body_start:]]
+    body, notes = _without_footnotes(body)
     operations = _parse("\n".join(body), source, line_offset=body_start)
     return AmendmentDocument(symbol=symbol, amends=amends, sponsors=sponsors,
-                             operations=operations, title=title, source=source)
+                             operations=operations, title=title, notes=notes, source=source)
+
+
+_STAR_NOTE = re.compile(r"^\s*\*{1,3}\s*\S")            # "* Any changes to the list of sponsors"
+_NOTE_RULE = re.compile(r"^\s*_{5,}\s*$")
+_NUMBERED_NOTE = re.compile(r"^\s*\d{1,2}\s+\S")          # "1  See A/80/100." under a rule
+
+
+def _without_footnotes(body: list[str]) -> tuple[list[str], tuple[str, ...]]:
+    """The instruction lines with the page footnotes blanked out (line numbers kept), and
+    the footnotes: a footnote rule and the notes under it, and a note marked "*" set apart
+    by a blank line ("* Any changes to the list of sponsors will be reflected in the official
+    record of the meeting."; "* United Nations, Treaty Series, vol. 2187"). Each note runs
+    to the next blank line. No instruction opens with a star."""
+    out = list(body)
+    notes: list[str] = []
+    in_notes = False        # under a rule, until the page ends (a blank line after a note)
+    i = 0
+    while i < len(out):
+        line = out[i]
+        if _NOTE_RULE.match(line):
+            out[i] = ""
+            in_notes = True
+            i += 1
+            continue
+        after_blank = i == 0 or not out[i - 1].strip()
+        if after_blank and (_STAR_NOTE.match(line) or (in_notes and _NUMBERED_NOTE.match(line))):
+            note = []
+            while i < len(out) and out[i].strip():
+                note.append(out[i].strip())
+                out[i] = ""
+                i += 1
+            notes.append(" ".join(note))
+            continue
+        if line.strip():
+            in_notes = False
+        i += 1
+    return out, tuple(notes)
 
 
 _INSTRUCTION_START = re.compile(

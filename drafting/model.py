@@ -306,12 +306,17 @@ class AmendmentDocument:
     title: str | None = None
     language: str = "en"
     kind: str = "amendment"
+    # The document's footnotes, verbatim ("* Any changes to the list of sponsors ...").
+    notes: tuple[str, ...] = ()
     source: str | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict:
-        return {"kind": self.kind, "language": self.language, "symbol": self.symbol,
-                "amends": self.amends, "title": self.title, "sponsors": list(self.sponsors),
-                "operations": [o.to_dict() for o in self.operations]}
+        d = {"kind": self.kind, "language": self.language, "symbol": self.symbol,
+             "amends": self.amends, "title": self.title, "sponsors": list(self.sponsors),
+             "operations": [o.to_dict() for o in self.operations]}
+        if self.notes:
+            d["notes"] = list(self.notes)
+        return d
 
 
 _SYMBOL = re.compile(r"""

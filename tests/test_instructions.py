@@ -3,6 +3,7 @@ delegations write, error messages, and to_instruction <-> parse_instructions."""
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
@@ -457,3 +458,62 @@ def test_a_new_preambular_paragraph_among_operative_ones_is_refused():
 def test_as_a_new_paragraph_numbered(label, target, position):
     ops = parse_instructions(f'Insert a new operative paragraph {label}, reading: "Decides;"')
     assert [(op.target, op.position) for op in ops] == [(target, position)]
+
+
+def _real(name: str) -> str:
+    return (Path(__file__).parent / "fixtures" / "real" / name).read_text(encoding="utf-8")
+
+
+def test_real_amendments_with_a_starred_sponsors_line_and_footnotes():
+    """"Russian Federation:* amendment to draft resolution A/80/L.18": the mark after the
+    colon; "* Any changes to the list of sponsors ..." and "* United Nations, Treaty
+    Series ..." at the end are the document's notes, not instructions."""
+    l20 = parse_amendment_document(_real("A_80_L.20.txt"))
+    assert (l20.symbol, l20.amends, l20.sponsors) == ("A/80/L.20", "A/80/L.18",
+                                                      ("Russian Federation",))
+    assert [(o.op, o.target) for o in l20.operations] == [("delete_paragraph", "OP9")]
+    assert l20.notes == ("* Any changes to the list of sponsors will be reflected in the "
+                         "official record of the meeting.",)
+    assert l20.to_dict()["notes"] == list(l20.notes)
+    l58 = parse_amendment_document(_real("A_C.3_80_L.58.txt"))
+    assert [(o.op, o.target) for o in l58.operations] == [("delete_text", "PP28")]
+    assert l58.operations[0].old.endswith("as war crimes,")
+    assert l58.notes == ("* United Nations, Treaty Series, vol. 2187, No. 38544.",)
+
+
+def test_real_amendment_replacing_words_in_the_title_and_all_paragraphs():
+    doc = parse_amendment_document(_real("A_80_L.35.txt"))
+    assert (doc.amends, doc.sponsors) == ("A/80/L.27", ("Belarus",))
+    assert [(o.op, o.target) for o in doc.operations] == [
+        ("replace_all", None), ("delete_text", "PP2"), ("replace_text", "OP1"),
+        ("delete_paragraph", "OP5"), ("delete_paragraph", "OP6"), ("delete_paragraph", "OP10"),
+        ("delete_paragraph", "OP13"), ("replace_text", "OP14")]
+    assert (doc.operations[0].old, doc.operations[0].new) == ("Chornobyl", "Chernobyl")
+
+
+def test_replace_all_reaches_the_title():
+    from drafting.amend import apply_operations
+    from drafting.parse import parse_text
+
+    res = parse_text("Chornobyl disaster\n\nThe General Assembly,\n\nRecalling Chornobyl,\n\n"
+                     "1. Decides to study Chornobyl.\n")
+    ops = parse_instructions('Replace "Chornobyl" with "Chernobyl" in the title, the '
+                             'preambular paragraphs and the operative paragraphs.')
+    new = apply_operations(res, ops)
+    assert new.title == "Chernobyl disaster"
+    assert [p.text for p in new.paragraphs()] == ["Recalling Chernobyl,",
+                                                   "Decides to study Chernobyl."]
+
+
+def test_real_amendment_to_a_draft_in_a_committee_report():
+    """"amendment to draft resolution 23 recommended by the Third Committee in its report
+    contained in document A/80/545": the draft is named by the report's symbol; the
+    sponsors' lines break inside names ("Brunei" / "Darussalam")."""
+    doc = parse_amendment_document(_real("A_80_L.40.txt"))
+    assert doc.amends == "A/80/545"
+    assert len(doc.sponsors) == 53
+    assert doc.sponsors[:7] == ("Afghanistan", "Algeria", "Azerbaijan", "Bahrain",
+                                "Bangladesh", "Benin", "Brunei Darussalam")
+    assert "Iran (Islamic Republic of)" in doc.sponsors
+    assert doc.sponsors[-1] == "State of Palestine"
+    assert [(o.op, o.target) for o in doc.operations] == [("delete_text", "PP11")]
