@@ -143,6 +143,9 @@ class Resolution:
     # Layout, not content: not compared (amendments may number the paragraph, which then
     # stands under the body line; see run_on_paragraph).
     body_runs_on: bool = field(default=False, compare=False)
+    # The body line printed without its comma ("The General Assembly" / "Adopts the ...",
+    # as the Assembly prints a declaration's adoption). Layout, not content.
+    body_bare: bool = field(default=False, compare=False)
     source: str | None = field(default=None, compare=False)
 
     @property
@@ -155,7 +158,7 @@ class Resolution:
         """The body as its line prints it: "The General Assembly,", "安全理事会，" (a
         full-width comma), "إن مجلس الأمن،" (an Arabic comma)."""
         body = (self.body or "The General Assembly").rstrip()
-        if body.endswith((",", ":", "，", "،")):
+        if body.endswith((",", ":", "，", "،")) or (self.body_bare and self.body):
             return body
         # The comma of the body's own script (the paragraphs may be in another language).
         if any("\u4e00" <= c <= "\u9fff" for c in body):
@@ -210,7 +213,8 @@ class Resolution:
             "closing": list(self.closing),
             "notes": list(self.notes),
             "footnotes": [f.to_dict() for f in self.footnotes],
-        } | ({"body_runs_on": True} if self.body_runs_on else {})
+        } | ({"body_runs_on": True} if self.body_runs_on else {}) | (
+            {"body_bare": True} if self.body_bare else {})
 
     @classmethod
     def from_dict(cls, d: dict) -> "Resolution":
@@ -225,6 +229,7 @@ class Resolution:
             notes=tuple(d.get("notes") or ()),
             footnotes=tuple(Footnote(f["mark"], f["text"]) for f in d.get("footnotes") or ()),
             body_runs_on=bool(d.get("body_runs_on")),
+            body_bare=bool(d.get("body_bare")),
         )
 
 

@@ -492,6 +492,12 @@ def parse_text(text: str, source: str | None = None, *, openers: bool = True) ->
             body_at, body_part, rest = found
             lines = file_lines[:body_at] + [body_part, rest] + file_lines[body_at + 1:]
             run_on = True
+    bare = False
+    if body_at is None:
+        # "The General Assembly" without its comma, then its paragraph ("Adopts the ...").
+        body_at = preprocess.find_bare_body(file_lines)
+        if body_at is not None:
+            lines, bare = file_lines, True
     if body_at is None:
         lines = file_lines
         first = next((ln for ln in lines if ln.text), None)
@@ -538,7 +544,8 @@ def parse_text(text: str, source: str | None = None, *, openers: bool = True) ->
                       operative=tuple(ops), transition=lexed.transition,
                       closing=tuple(closing),
                       sponsor_note=front.sponsor_note, notes=tuple(front.notes),
-                      footnotes=tuple(left), body_runs_on=run_on, source=source)
+                      footnotes=tuple(left), body_runs_on=run_on, body_bare=bare,
+                      source=source)
 
 
 def parse_document(text: str, source: str | None = None, *, openers: bool = True):

@@ -235,6 +235,21 @@ def find_run_on_body(lines: list[Line]) -> tuple[int, Line, Line] | None:
     return None
 
 
+def find_bare_body(lines: list[Line]) -> int | None:
+    """The index of a body line printed without its comma, alone on its line, when the
+    next text line opens with a decision's verb ("The General Assembly" / "Adopts the 2025
+    Political Declaration ..., annexed to the present resolution."), or None."""
+    for i, line in enumerate(lines):
+        t = strip_markdown(line.text)
+        if not t or t.endswith((",", "，", "،")) or len(t) > 120 or not is_body_line(t + ","):
+            continue
+        nxt = next((ln.text for ln in lines[i + 1:] if ln.text), "")
+        first = nxt.split(maxsplit=1)[0] if nxt else ""
+        if first[:1].isupper() and first.lower() in _RUN_ON_VERBS:
+            return i
+    return None
+
+
 # Verbs a decision's body runs on into: "The General Assembly decides ...", "takes note",
 # "L'Assemblée générale décide", "La Asamblea General decide", "toma nota".
 # Not those that open a presidential statement ("The Security Council welcomes",

@@ -1136,3 +1136,28 @@ def test_section_marks_and_what_is_not_one(text, pre):
     res = parse_text(text)
     assert [p.text for p in res.preambular] == pre
     assert [p.number for p in res.operative] == ["1"]
+
+
+def test_a_body_line_printed_without_its_comma():
+    """"The General Assembly" / "Adopts the 2025 Political Declaration ..., annexed to the
+    present resolution.": the body, one unnumbered operative paragraph, and the annex (its
+    own paragraphs 1, 2, ...) kept verbatim in the closing. The canonical text prints the
+    body as it was, without a comma."""
+    text = (Path(__file__).parent / "fixtures" / "real" / "A_80_L.8.txt").read_text(
+        encoding="utf-8")
+    res = parse_text(text)
+    assert (res.kind, res.symbol, res.body, res.body_bare) == (
+        "draft_resolution", "A/80/L.8", "The General Assembly", True)
+    assert res.preambular == ()
+    [op] = res.operative
+    assert (op.number, op.opener) == (None, "Adopts")
+    assert op.text.endswith("annexed to the present resolution.")
+    assert res.closing[0] == "Annex"
+    canonical = render_text(res)
+    assert "\nThe General Assembly\n" in canonical
+    again = parse_text(canonical)
+    assert again == res and again.body_bare
+    assert Resolution.from_dict(json.loads(json.dumps(res.to_dict()))).body_bare
+    # A body line without its comma before anything but a decision's verb is no body.
+    with pytest.raises(ParseError):
+        parse_text("The General Assembly\n\nRecalling its resolution 1,\n")
