@@ -383,15 +383,6 @@ def _unique(ids: list[str]) -> list[str]:
     return out
 
 
-def _footnote_pattern(mark: str) -> re.Pattern:
-    m = re.escape(mark)
-    return re.compile(
-        rf"(?<=[^\W\d_]){m}(?=[\s,;.:)\]]|$)"      # "Nations1 are"
-        rf"|(?<=[,;.”\"]){m}(?=\s|,\d|$)"           # "Council,1", "Council,1,2"
-        rf"|(?<=[^\W\d_]) {m}(?= [a-z]|$)"          # "Nations 1 are" (PDF spacing)
-        rf"|\[\^{m}\]")                             # Markdown "[^14]"
-
-
 def _find_footnotes(tops: list[_Node], notes: list[tuple[str, str, int]]
                     ) -> tuple[dict[int, list[Footnote]], list[Footnote]]:
     """Each numbered footnote goes to the first top-level paragraph, in order, whose text
@@ -403,7 +394,7 @@ def _find_footnotes(tops: list[_Node], notes: list[tuple[str, str, int]]
     flat = [(k, n) for k, top in enumerate(tops) for n in top.walk()]
     for mark, text, _line in notes:
         if mark.isdigit():
-            pat = _footnote_pattern(mark)
+            pat = preprocess.footnote_mark(mark)
             for pos in range(start, len(flat)):
                 k, n = flat[pos]
                 if pat.search(n.text):

@@ -147,6 +147,31 @@ _JOB_OR_PAGE = re.compile(
     r"|\d{1,3}/\d{1,3}\s+\d{2}-\d{4,6}|\d{2}-\d{4,6}\s+\d{1,3}/\d{1,3}"
     r"|[-–]\s*\d{1,3}\s*[-–]|(page|página|pág\.)\s*\d{1,3})$", re.IGNORECASE)
 _FOOTNOTE_RULE = re.compile(r"^_{5,}\s*$")
+# A footnote printed without its rule: its number, a space, its text ("1 See A/80/100.").
+_LOOSE_NOTE = re.compile(r"^(?P<mark>\d{1,3})\s+(?P<text>\S.*)$")
+
+
+def footnote_mark(mark: str) -> re.Pattern:
+    """Where a text cites footnote `mark`: "Nations1 are", "Council,1", "Council,1,2",
+    "Nations 1 are" (PDF spacing), Markdown "[^14]"."""
+    m = re.escape(mark)
+    return re.compile(
+        rf"(?<=[^\W\d_]){m}(?=[\s,;.:)\]]|$)"
+        rf"|(?<=[,;.”\"]){m}(?=\s|,\d|$)"
+        rf"|(?<=[^\W\d_]) {m}(?= [a-z]|$)"
+        rf"|\[\^{m}\]")
+
+
+def _cites(text: str, mark: str) -> bool:
+    """True when `text` cites footnote `mark` as `footnote_mark` reads it, or as PDF text
+    prints it after a bracket or a closing quotation mark ("(Treaty of Tlatelolco)1 was"),
+    apart after a comma ("the General Assembly, 1"), or after a year ("November 20242":
+    footnote 2 after 2024)."""
+    return bool(footnote_mark(mark).search(text) or re.search(
+        rf"(?:(?<=[)\]”’\"])|(?<=[,;.] )|(?<=\b(?:19|20)\d\d)){re.escape(mark)}(?=[\s,;.:]|$)",
+        text))
+
+
 _FOOTNOTE_START = re.compile(r"^(?P<mark>\*{1,3}|\d{1,3})\.?\s+(?P<text>\S.*)$")   # "1  See", OAS "1. The"
 
 # ---------------------------------------------------------------------------------------
@@ -287,6 +312,11 @@ _SUBMITTED_BY = re.compile(
 _OAS_SPONSORS = re.compile(r"^\((presented|presentado|présenté|apresentado)\b", re.IGNORECASE)
 
 
+# The series of adopted resolutions, by the organ a "Resolution adopted by ..." line names.
+_SERIES = [(re.compile(r"\bhuman rights council\b", re.IGNORECASE), "A/HRC/RES/"),
+           (re.compile(r"\bgeneral assembly\b", re.IGNORECASE), "A/RES/")]
+
+
 @dataclass
 class Front:
     """What the front matter says; each field None when the text does not print it."""
@@ -391,6 +421,19 @@ def _ends_the_text(lines: list[Line], at: int) -> bool:
         for t in rest)
 
 
+def _heads_the_operative_part(lines: list[Line], at: int) -> bool:
+    """Is lines[at - 1] a short line set apart (a blank line after it) before the first
+    numbered paragraph, that is, a heading ("Peacebuilding Commission")? Twelve words at
+    most, and not a paragraph's opening ("Noting the report")."""
+    words = lines[at - 1].text.split()
+    if at >= len(lines) or lines[at].text or len(words) > 12:
+        return False
+    if len(words) > 1 and words[1][:1].islower() and looks_like_opener(lines[at - 1].text):
+        return False        # "Noting the report" that lost its comma: a paragraph
+    nxt = next((ln.text for ln in lines[at:] if ln.text), "")
+    return bool(_numbered(for_matching(strip_markdown(nxt))))
+
+
 def _numbered(text: str) -> re.Match | None:
     """The paragraph number the line opens with ("5.", "5bis", "1.Demands", or "2" alone
     on its line, its text on the next), as the lexer reads one, or None."""
@@ -453,6 +496,7 @@ def read_front(lines: list[Line]) -> Front:
     lines = _cells(lines)
     front = Front()
     candidates: list[list[Line]] = [[]]
+    organ = number = None       # "Resolution adopted by the General Assembly", "80/13."
     i = 0
     n = len(lines)
     while i < n:
@@ -536,6 +580,7 @@ def read_front(lines: list[Line]) -> Front:
         if _RESOLUTION_MARKS.match(plain):
             front.kind = "resolution"
             front.tokens.append(_tok("HEAD_LABEL", line))
+            organ = next((prefix for pat, prefix in _SERIES if pat.search(plain)), organ)
             # "Resolution adopted by the General Assembly" / "on 19 September 2025"
             if i + 1 < n and re.match(r"^(on|el|le|em)\s+\d", lines[i + 1].text):
                 i += 1
@@ -553,6 +598,7 @@ def read_front(lines: list[Line]) -> Front:
         if nt:
             if not nt.group("draft"):
                 front.kind = front.kind or "resolution"
+                number = nt.group("num").rstrip(".")
             candidates[-1].append(Line(line.no, line.raw, nt.group("title"), line.column))
             i += 1
             continue
@@ -564,6 +610,10 @@ def read_front(lines: list[Line]) -> Front:
             continue
         candidates[-1].append(line)
         i += 1
+    if front.symbol is None and number and organ:
+        # "Resolution adopted by the General Assembly" / "80/13. Title" where the masthead
+        # lost the symbol: the resolution's symbol, as its series writes it.
+        front.symbol = organ + number
     blocks = [b for b in candidates if b]
     if blocks and front.title is None:
         block = blocks[-1]
@@ -950,6 +1000,9 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
     held: list[Line] = []
     after_trailer = False    # the last text line was a trailer's ("50th plenary meeting")
     heading_at = -1          # the index (i) just after the last line of a held heading
+    last_note = 0            # the number of the last numbered footnote
+    since_note = ""          # the text's last lines (the next footnote's mark is in them)
+    loose_note = False       # the last line was a footnote printed without its rule
     annex_at: int | None = None
     # The left margin of the paragraphs: the indentation of the last top-level paragraph's
     # first line (a text indented as a whole has its set-apart lines indented too).
@@ -986,12 +1039,33 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
             fm = _FOOTNOTE_START.match(t)
             if fm:
                 footnotes.append((fm.group("mark"), collapse(fm.group("text")), line.no))
+                if fm.group("mark").isdigit():
+                    last_note = int(fm.group("mark"))
             elif footnotes:
                 mark, text, no = footnotes[-1]
                 footnotes[-1] = (mark, collapse(text + " " + t), no)
             continue
+        if loose_note and not blank:
+            # A footnote printed without its rule goes on over the next lines.
+            mark, text, no = footnotes[-1]
+            footnotes[-1] = (mark, collapse(text + " " + t), no)
+            continue
+        loose_note = False
+        lm = _LOOSE_NOTE.match(t) if blank else None
+        if lm and int(lm.group("mark")) == last_note + 1 \
+                and _cites(since_note, lm.group("mark")):
+            # "1 Official Records of the General Assembly, ..." set apart, its number the next
+            # footnote's and cited by the text before it ("July 1979,1"): a footnote whose
+            # rule the extraction lost, not a paragraph. The page goes on after the notes
+            # (a running title, the rest of a paragraph), as after a page head.
+            footnotes.append((lm.group("mark"), collapse(lm.group("text")), line.no))
+            last_note += 1
+            loose_note = after_header = True
+            blank = False
+            continue
         if after_header and title and collapse(strip_markdown(t)) == title:
             continue
+        since_note = (since_note + " " + t)[-6000:]
         crossed_page, after_header = after_header, False
         plain = for_matching(strip_markdown(t))
         if awaiting:
@@ -1131,6 +1205,15 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
             heading_at = i
             continue
 
+        if section == "pre" and blank and complete and tokens and len(t) <= 100 \
+                and not ends_paragraph(t) and _heads_the_operative_part(lines, i):
+            # "Peacebuilding Commission" set apart between the last preambular paragraph
+            # and operative paragraph 1: the heading of the first section of the operative
+            # part, not a paragraph.
+            held.append(line)
+            blank = True
+            heading_at = i
+            continue
         if section == "pre":
             starts = (not tokens or (blank and (complete or looks_like_opener(plain)))
                       or (complete and looks_like_opener(plain)))

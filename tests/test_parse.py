@@ -1161,3 +1161,57 @@ def test_a_body_line_printed_without_its_comma():
     # A body line without its comma before anything but a decision's verb is no body.
     with pytest.raises(ParseError):
         parse_text("The General Assembly\n\nRecalling its resolution 1,\n")
+
+
+def test_footnotes_printed_without_their_rule_and_a_masthead_without_the_symbol():
+    """An extraction that lost the footnote rules: "1 Official Records ..." set apart, its
+    number the next footnote's and cited before ("July 1979,1", "(Treaty of Tlatelolco)1",
+    "Assembly, 1"), is a footnote, wrapped lines and all; the running title after it is
+    furniture; the masthead lost the symbol, which "Resolution adopted by the General
+    Assembly" and "80/13." give."""
+    real = Path(__file__).parent / "fixtures" / "real"
+    res = parse_text((real / "A_RES_80_13.txt").read_text(encoding="utf-8"))
+    assert (res.kind, res.symbol) == ("resolution", "A/RES/80/13")
+    assert [p.opener for p in res.preambular] == [
+        "Recalling", "Recalling also", "Recalling further", "Emphasizing", "Noting",
+        "Convinced", "Considering", "Having considered"]
+    assert [p.number for p in res.operative] == ["1", "2", "3", "4", "5"]
+    note = res.preambular[1].footnotes[0]
+    assert (note.mark, note.text[:24]) == ("1", "Official Records of the ")
+    assert note.text.endswith("(A/34/45 and A/34/45/Corr.1).")
+    assert [f.mark for f in res.preambular[7].footnotes] == ["3"]
+    assert res.closing == ("52nd plenary meeting 1 December 2025",)
+    res = parse_text((real / "A_RES_80_15.txt").read_text(encoding="utf-8"))
+    assert len(res.preambular) == 15 and len(res.operative) == 6
+    notes = [f for p in res.paragraphs() for f in p.footnotes] + list(res.footnotes)
+    assert sorted(int(f.mark) for f in notes) == list(range(1, 11))
+    assert next(f for f in notes if f.mark == "3").text.endswith("E.86.IX.7), appendix VII.")
+    assert res.closing == ("52nd plenary meeting 1 December 2025",)
+
+
+@pytest.mark.parametrize("text, pre, heading", [
+    # a short line set apart before operative paragraph 1: the heading of its section
+    ("The General Assembly,\n\nRecalling its resolution 1,\n\nPeacebuilding Commission\n\n"
+     "1. Decides to act.\n", 1, ("Peacebuilding Commission",)),
+    # a paragraph that lost its comma: a preambular paragraph still
+    ("The General Assembly,\n\nRecalling its resolution 1,\n\nNoting the report\n\n"
+     "1. Decides to act.\n", 2, ()),
+    # a footnote-like line whose number nothing cites: a paragraph
+    ("The General Assembly,\n\nRecalling its resolution 1,\n\n1 Noting the report,\n\n"
+     "1. Decides to act.\n", 2, ()),
+])
+def test_a_heading_before_the_first_operative_paragraph(text, pre, heading):
+    res = parse_text(text)
+    assert len(res.preambular) == pre
+    assert res.operative[0].heading == heading
+    assert parse_text(render_text(res)) == res
+
+
+def test_the_symbol_of_an_adopted_resolution_from_its_number():
+    res = parse_text("Resolution adopted by the Human Rights Council on 4 April 2024\n\n"
+                     "55/1. Title\n\nThe Human Rights Council,\n\nRecalling x,\n\n1. Decides y.\n")
+    assert (res.kind, res.symbol) == ("resolution", "A/HRC/RES/55/1")
+    # A draft's placeholder number gives none.
+    res = parse_text("Draft resolution\n\n55/... Title\n\nThe Human Rights Council,\n\n"
+                     "Recalling x,\n\n1. Decides y.\n")
+    assert (res.kind, res.symbol) == ("draft_resolution", None)
