@@ -1224,7 +1224,9 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
                 # preambular paragraphs open with a capital (Russian ones do not: Cyrillic
                 # is left out).
                 starts = False
-            if tokens and tokens[-1].type in ("PARA", "LINE") and not starts:
+            if tokens and (tokens[-1].type in ("PARA", "LINE") and not starts
+                           or tokens[-1].type in ("SUB", "SUBSUB")):
+                # (A label alone on its line, "(a)", takes the next line as its text.)
                 tokens.append(_tok("LINE", line))
                 text_so_far += " " + t
             else:

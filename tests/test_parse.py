@@ -1215,3 +1215,16 @@ def test_the_symbol_of_an_adopted_resolution_from_its_number():
     res = parse_text("Draft resolution\n\n55/... Title\n\nThe Human Rights Council,\n\n"
                      "Recalling x,\n\n1. Decides y.\n")
     assert (res.kind, res.symbol) == ("draft_resolution", None)
+
+
+def test_a_label_alone_on_its_line_in_the_preamble_takes_the_next_line():
+    """"(a)" alone on its line after a paragraph ending with a colon, its text on the next
+    line (a PDF extraction): the sub-paragraph's text, not an empty sub-paragraph and a new
+    paragraph."""
+    res = parse_text("The General Assembly,\n\nRecalling its resolution 1, to resume the "
+                     "Conference:\n\n(a)\nExpresses its gratitude to the Co-Chairs;\n\n(b)\n"
+                     "Endorses the Declaration.\n")
+    [pp] = res.preambular
+    assert [(s.label, s.text) for s in pp.subparagraphs] == [
+        ("a", "Expresses its gratitude to the Co-Chairs;"), ("b", "Endorses the Declaration.")]
+    assert parse_text(render_text(res)) == res
