@@ -948,7 +948,15 @@ def looks_like_opener(text: str) -> bool:
         rest = words[1].split(None, 1) if len(words) > 1 else []
         head = rest[0].strip("*_,;:").lower() if rest else ""
         return head.endswith(_HEAD_PARTICIPLE_ENDINGS) or head in _ADJECTIVE_OPENERS
+    if low.endswith(_PAST_ENDINGS) and len(words) > 1 and words[1].lstrip("*_“\"")[:1].isupper():
+        # A past participle opens a paragraph before "that", "by", "with" ("Convinced
+        # that"); before a capital it begins a name: "United States of America", "Occupied
+        # Palestinian Territory", "Estados Unidos" (a wrapped line, not a paragraph).
+        return False
     return low.endswith(_PARTICIPLE_ENDINGS)
+
+
+_PAST_ENDINGS = ("ed", "é", "ée", "és", "ées", "ado", "ada", "ados", "adas", "ido", "ida", "idos")
 
 
 @dataclass
@@ -970,6 +978,29 @@ def _rest_token(tokens: list[Token], line: Line, offset: int, rest: str) -> str:
         tokens.append(Token("LINE", text, line=line.no, column=col,
                             end_line=line.no, end_column=col + len(text)))
     return text
+
+
+def _title_lines(lines: list[Line], at: int, title: str) -> int:
+    """How many lines from lines[at] spell the title (a running title wrapped over up to
+    four lines), or 0."""
+    joined = ""
+    for k in range(at, min(at + 4, len(lines))):
+        piece = collapse(strip_markdown(lines[k].text))
+        if not piece:
+            return 0
+        joined = f"{joined} {piece}" if joined else piece
+        if joined == title:
+            return k - at + 1
+        if not title.startswith(joined):
+            return 0
+    return 0
+
+
+def _is_page_header_at(lines: list[Line], at: int, symbol: str | None) -> bool:
+    """Is the next text line from lines[at] on a page header (the symbol at a page's foot,
+    after the running title)?"""
+    nxt = next((ln.text for ln in lines[at:at + 3] if ln.text), None)
+    return nxt is not None and _is_page_header(nxt, symbol)
 
 
 def _is_page_header(t: str, symbol: str | None) -> bool:
@@ -1035,6 +1066,12 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
             # "Annex" after the footnotes of the last page, set apart: the annex begins.
             annex_at = i - 1
             break
+        if title and t[:1] == title[:1]:
+            k = _title_lines(lines, i - 1, title)
+            if k and (after_header or _is_page_header_at(lines, i - 1 + k, symbol)):
+                # The running title at the head or foot of a page, wrapped or not.
+                i += k - 1
+                continue
         if in_footnotes:
             fm = _FOOTNOTE_START.match(t)
             if fm:
@@ -1062,8 +1099,6 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
             last_note += 1
             loose_note = after_header = True
             blank = False
-            continue
-        if after_header and title and collapse(strip_markdown(t)) == title:
             continue
         since_note = (since_note + " " + t)[-6000:]
         crossed_page, after_header = after_header, False

@@ -1228,3 +1228,34 @@ def test_a_label_alone_on_its_line_in_the_preamble_takes_the_next_line():
     assert [(s.label, s.text) for s in pp.subparagraphs] == [
         ("a", "Expresses its gratitude to the Co-Chairs;"), ("b", "Endorses the Declaration.")]
     assert parse_text(render_text(res)) == res
+
+
+def test_a_wrapped_running_title_and_a_line_that_begins_with_a_name():
+    """The running title wrapped over two lines, before the page's symbol (odd pages, after
+    the footnotes) or after it (even pages), is furniture: not a paragraph, not a footnote's
+    text. "United States of America, from ..." after a comma goes on with the paragraph: a
+    past participle before a capital begins a name, not a paragraph."""
+    text = (Path(__file__).parent / "fixtures" / "real" / "A_RES_80_8.txt").read_text(
+        encoding="utf-8")
+    res = parse_text(text)
+    assert (res.symbol, len(res.preambular), len(res.operative)) == ("A/RES/80/8", 32, 9)
+    title = "Building a peaceful and better world through sport and the Olympic ideal"
+    every = [p.text for top in res.paragraphs() for p in top.walk()] + [
+        f.text for top in res.paragraphs() for f in top.footnotes] + [f.text for f in res.footnotes]
+    assert not any(t.endswith(title) or t.startswith(title) for t in every)
+    noting = next(p for p in res.preambular if p.text.startswith("Noting the successful"))
+    assert "Los Angeles, United States of America, from 14 to 30 July" in noting.text
+    assert noting.text.endswith("from 10 to 19 March 2034, respectively,")
+
+
+@pytest.mark.parametrize("text, opener", [
+    ("United States of America, from 14 July", False),
+    ("Occupied Palestinian Territory, including", False),
+    ("Estados Unidos de América,", False),
+    ("Convinced that", True), ("Alarmed by", True), ("Recalling General Assembly", True),
+    ("Preocupado por", True), ("Préoccupé par", True),
+])
+def test_a_past_participle_before_a_capital_begins_a_name(text, opener):
+    from drafting.preprocess import looks_like_opener
+
+    assert looks_like_opener(text) is opener
