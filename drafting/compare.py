@@ -90,6 +90,12 @@ def compare(old: Resolution, new: Resolution, *, strict: bool = False,
 # -- normalisation -------------------------------------------------------------------------
 
 
+def word_diff(old_text: str, new_text: str, strict: bool = False) -> tuple[tuple[str, str], ...]:
+    """The word diff of two texts, as a paragraph's: [("=", "Recalling its "), ("-",
+    "relevant "), ("+", "pertinent "), ...]."""
+    return _Differ(strict).diff(old_text, new_text, ())
+
+
 def mark_spans(text: str, marks: tuple[str, ...] | list[str]) -> list[tuple[int, int]]:
     """Where the footnote marks `marks` sit in `text`, as (start, end) spans, sorted.
 

@@ -450,3 +450,19 @@ def test_cli_output_to_dev_stdout_reaches_the_pipe():
          "--stat", "-o", "/dev/stdout"], capture_output=True, text=True)
     assert (done.returncode, done.stderr) == (1, "")
     assert done.stdout.startswith("PP1, PP2 modified; PP3 inserted;")
+
+
+def test_a_long_front_value_is_shown_word_by_word():
+    """A changed closing (an annex) or title long enough is shown as a word diff, its line
+    breaks as spaces, not struck out whole and written again."""
+    from drafting.parse import parse_text
+
+    body = "\n\nThe General Assembly,\n\nRecalling its resolution 1,\n\n1. Decides to act.\n\n"
+    annex = ("Annex\n\nDeclaration on the matter\n\n1. We, the States Members of the United "
+             "Nations, welcome the\nanniversary of the Plan and reaffirm our commitments.\n")
+    old = parse_text("A/80/L.8" + body + annex)
+    new = parse_text("A/80/L.8" + body + annex.replace("reaffirm", "renew"))
+    out = render.render_text(compare(old, new))
+    [line] = [ln for ln in out.splitlines() if ln.startswith("closing:")]
+    assert "[- reaffirm-]{+ renew+}" in line
+    assert "welcome the anniversary" in line

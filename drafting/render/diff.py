@@ -70,8 +70,12 @@ def shown_diff(diff, strict: bool = False) -> list[tuple[str, str]]:
 def _diff_text(p: ParagraphChange, color: bool, strict: bool = False) -> str:
     if p.change == "unchanged" or not p.diff:
         return p.new_text or ""
+    return _marked(p.diff, color, strict)
+
+
+def _marked(diff, color: bool, strict: bool) -> str:
     out = []
-    for op, text in shown_diff(p.diff, strict):
+    for op, text in shown_diff(diff, strict):
         if op == "=":
             out.append(text)
         elif color:
@@ -86,7 +90,10 @@ def render_text(comparison: Comparison, *, color: bool = False, old_name: str | 
     """Changed paragraphs with their word diffs; unchanged ones in place are left out."""
     lines = [f"--- {_name(comparison.old, old_name)}", f"+++ {_name(comparison.new, new_name)}"]
     for name, old, new in comparison.header:
-        lines.append(f"{name}: " + _change_text(_show(old), _show(new), color))
+        # The closing's line breaks are layout (a trailer, an annex): its words are shown.
+        sep = " " if name == "closing" and not strict else "; "
+        lines.append(f"{name}: " + _header_change(_show(old, sep), _show(new, sep), color,
+                                                  strict))
     for p in comparison.paragraphs:
         if _worth_showing(p):
             _entry_lines(p, 0, color, strict, lines)
@@ -114,6 +121,16 @@ def _entry_lines(p: ParagraphChange, depth: int, color: bool, strict: bool,
             _entry_lines(sub, depth + 1, color, strict, lines)
 
 
+def _header_change(old: str, new: str, color: bool, strict: bool) -> str:
+    """A changed front-matter value: word by word when both are long (a title, an annex
+    in the closing), else the old value struck and the new one."""
+    if old and new and len(old) + len(new) > 160:
+        from drafting.compare import word_diff
+
+        return _marked(word_diff(old, new, strict), color, strict)
+    return _change_text(old, new, color)
+
+
 def _change_text(old: str, new: str, color: bool) -> str:
     if color:
         return " ".join(x for x in (old and f"{_RED_STRUCK}{old}{_RESET}",
@@ -121,9 +138,9 @@ def _change_text(old: str, new: str, color: bool) -> str:
     return (old and f"[-{old}-]") + (new and f"{{+{new}+}}")
 
 
-def _show(value) -> str:
+def _show(value, sep: str = "; ") -> str:
     if isinstance(value, (tuple, list)):
-        return "; ".join(map(str, value))
+        return sep.join(str(v) for v in value if v or sep == "; ")
     return "" if value is None else str(value)
 
 
