@@ -181,6 +181,15 @@ class Resolution:
             return first if not first.number or first.number.isdigit() else None
         return None if first.number else first
 
+    def run_on_lead(self) -> str:
+        """The words that lead the run-on paragraph's line: the body before a decision's
+        verb ("The General Assembly decides ..."), the body line with its comma before a
+        clause ("The General Assembly, taking note of ..."); "" when none runs on."""
+        first = self.run_on_paragraph()
+        if first is None or not self.body:
+            return ""
+        return self.body_line if first.part == PREAMBULAR else self.body
+
     def paragraphs(self) -> Iterator[Paragraph]:
         """Top-level paragraphs: preambular then operative."""
         yield from self.preambular

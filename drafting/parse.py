@@ -483,6 +483,12 @@ def parse_text(text: str, source: str | None = None, *, openers: bool = True) ->
             body_at, body_part, rest = found
             lines = file_lines[:body_at] + [body_part, rest] + file_lines[body_at + 1:]
             run_on = True
+    if body_at is None:
+        # "The General Assembly, taking note of ..., decides to appoint ...".
+        found = preprocess.find_clause_body(file_lines)
+        if found:
+            body_at, lines = found
+            run_on = True
     bare = False
     if body_at is None:
         # "The General Assembly" without its comma, then its paragraph ("Adopts the ...").

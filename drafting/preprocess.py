@@ -260,6 +260,36 @@ def find_run_on_body(lines: list[Line]) -> tuple[int, Line, Line] | None:
     return None
 
 
+def find_clause_body(lines: list[Line]) -> tuple[int, list[Line]] | None:
+    """A decision whose body runs on into a clause: "The General Assembly, taking note of
+    the application of ..., decides to appoint ..." or "The General Assembly, recalling
+    ...: (a) Decides ...". (The index of the body line, the lines with the body on a line of
+    its own, then the clause, then its decision from the verb on, set apart by a blank
+    line), or None."""
+    for i, line in enumerate(lines):
+        head, comma, rest = line.text.partition(",")
+        rest = rest.lstrip()
+        if not comma or not rest[:1].islower() or len(head.split()) > 10 \
+                or not is_body_line(head + ","):
+            continue
+        at = line.raw.index(rest, line.column - 1 + len(head) + 1)
+        body = Line(line.no, line.raw, head + ",", line.column)
+        block = [Line(line.no, line.raw, rest, at + 1)] + lines[i + 1:]
+        for k, ln in enumerate(block):
+            if not ln.text:
+                break                   # the clause's paragraph ends without a decision
+            m = _CLAUSE_VERB.search(ln.text, 1 if k == 0 else 0)
+            if m is None or (m.start() == 0 and not ends_paragraph(block[k - 1].text)):
+                continue
+            end = ln.text[:m.end()].rstrip()
+            parts = [Line(ln.no, ln.raw, end, ln.column)] if end else []
+            parts += [Line(ln.no, ln.raw, "", ln.column),
+                      Line(ln.no, ln.raw, ln.text[m.end():], ln.column + m.end())]
+            return i, lines[:i] + [body] + block[:k] + parts + block[k + 1:]
+        return i, lines[:i] + [body] + block
+    return None
+
+
 def find_bare_body(lines: list[Line]) -> int | None:
     """The index of a body line printed without its comma, alone on its line, when the
     next text line opens with a decision's verb ("The General Assembly" / "Adopts the 2025
@@ -279,9 +309,14 @@ def find_bare_body(lines: list[Line]) -> int | None:
 # "L'Assemblée générale décide", "La Asamblea General decide", "toma nota".
 # Not those that open a presidential statement ("The Security Council welcomes",
 # "reaffirms", "notes", "invites", "recommends"), which is no resolution.
-_RUN_ON_VERBS = frozenset("""decides takes requests adopts approves elects appoints
+_RUN_ON_VERBS_TEXT = """decides takes requests adopts approves elects appoints
 authorizes endorses décide prend prie adopte approuve élit nomme autorise decide toma
-solicita pide aprueba elige nombra autoriza""".split())
+solicita pide aprueba elige nombra autoriza"""
+_RUN_ON_VERBS = frozenset(_RUN_ON_VERBS_TEXT.split())
+# Where a decision's verb follows its clause: "... held in Vienna, 2025,1 decides to
+# appoint", "...; requests", or a line that opens with it after a comma.
+_CLAUSE_VERB = _Lazy(r"(?:(?<=[,;:])\d{0,2}\s+|^)(?=(?:also\s+|further\s+)?(?:"
+                     + "|".join(sorted(_RUN_ON_VERBS, key=len, reverse=True)) + r")\b)")
 
 
 _KIND_LABELS = [

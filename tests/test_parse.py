@@ -1259,3 +1259,29 @@ def test_a_past_participle_before_a_capital_begins_a_name(text, opener):
     from drafting.preprocess import looks_like_opener
 
     assert looks_like_opener(text) is opener
+
+
+def test_a_decision_whose_body_runs_on_into_a_clause():
+    """"The General Assembly, taking note of ..., 2025,1 decides to appoint ...": the body,
+    the clause as a preambular paragraph, the decision from its verb as the operative one;
+    the canonical text prints the body with its comma at the head of the clause again."""
+    real = Path(__file__).parent / "fixtures" / "real"
+    res = parse_text((real / "A_C.4_80_L.10.txt").read_text(encoding="utf-8"))
+    assert (res.kind, res.body, res.body_runs_on) == ("draft_decision", "The General Assembly",
+                                                      True)
+    [pp] = res.preambular
+    [op] = res.operative
+    assert pp.text.startswith("taking note of the application of Côte d’Ivoire")
+    assert pp.text.endswith("held in Vienna from 25 June to 2 July 2025,1")
+    assert [f.mark for f in pp.footnotes] == ["1"]
+    assert (op.number, op.text) == (None, "decides to appoint Côte d’Ivoire as a member of "
+                                          "the Committee on the Peaceful Uses of Outer Space.")
+    canonical = render_text(res)
+    assert "\nThe General Assembly, taking note of the application" in canonical
+    assert parse_text(canonical) == res
+    # A clause that ends with a colon before lettered decisions keeps them as its own.
+    res = parse_text((real / "A_C.2_80_L.61.txt").read_text(encoding="utf-8"))
+    [pp] = res.preambular
+    assert pp.text.startswith("recalling its resolution 79/327") and pp.text.endswith(":")
+    assert [s.text.split()[0] for s in pp.subparagraphs] == ["Decides", "Also"]
+    assert parse_text(render_text(res)) == res

@@ -294,7 +294,7 @@ def body_paragraphs(res: Resolution, house: HouseStyle, date: str | None = None,
         # "The General Assembly decides to ...": the body leads the first paragraph's line
         # (unless the body line is the only place left for the front's footnotes).
         front = [f for f in front if f[0] != "Body"]
-        lead = replace(first, text=f"{res.body} {first.text}", opener=None)
+        lead = replace(first, text=f"{res.run_on_lead()} {first.text}", opener=None)
         res = res.evolve(preambular=tuple(lead if p is first else p for p in res.preambular),
                          operative=tuple(lead if p is first else p for p in res.operative))
     # The footnotes no paragraph cites: one whose mark ends the title ("... of the sea1")

@@ -60,7 +60,7 @@ def render_text(res: Resolution) -> str:
         out += [note, ""]
     # A decision's body runs on into its (unnumbered) first paragraph: "The General
     # Assembly decides to ...".
-    lead = (res.body or "") if res.run_on_paragraph() is not None else ""
+    lead = res.run_on_lead()
     if not lead:
         out += [res.body_line, ""]
     # Preambular paragraphs are printed unnumbered, as adopted texts print them, unless one
