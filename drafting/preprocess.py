@@ -446,13 +446,14 @@ def is_trailer_line(text: str) -> bool:
     return bool(_MEETING_LINE.match(text) or _DATE_LINE.match(text))
 
 
-def _ends_the_text(lines: list[Line], at: int) -> bool:
+def _ends_the_text(lines: list[Line], at: int, marks: frozenset[str]) -> bool:
     """Do the few lines from lines[at] on, to the end, read as a note's wrapped lines (or
-    a trailer) and not as paragraphs: no number, label or sub-paragraph marker, no second
-    note?"""
+    a trailer, or the notes of the front's other marks, "**") and not as paragraphs: no
+    number, label or sub-paragraph marker, no note on a mark the front does not print?"""
     rest = [ln.text for ln in lines[at:] if ln.text and not is_trailer_line(ln.text)]
-    return len(rest) <= 6 and not any(
-        _numbered(t) or _SUB.match(t) or _NEGOTIATING_LABEL.match(t) or STAR_NOTE.match(t)
+    return len(rest) <= 8 and not any(
+        _numbered(t) or _SUB.match(t) or _NEGOTIATING_LABEL.match(t)
+        or ((m := STAR_NOTE.match(t)) and m.group("mark") not in marks)
         for t in rest)
 
 
@@ -612,7 +613,9 @@ def read_front(lines: list[Line]) -> Front:
             i = _sponsorship_note(front, lines, i, lambda last, nxt: ")" not in last)
             front.sponsors = _oas_sponsors(front.sponsor_note)
             continue
-        if _RESOLUTION_MARKS.match(plain):
+        if _RESOLUTION_MARKS.match(plain) and not "a" <= plain[:1] <= "z":
+            # ("resolution 2719 (2023)" in small Latin letters is a title's wrapped line;
+            # Russian "принятая Советом Безопасности ..." is the mark in small letters.)
             front.kind = "resolution"
             front.tokens.append(_tok("HEAD_LABEL", line))
             organ = next((prefix for pat, prefix in _SERIES if pat.search(plain)), organ)
@@ -1155,7 +1158,7 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
         after_trailer = False
         sn = STAR_NOTE.match(t)
         if sn and sn.group("mark") in front_marks and _last_mark(text_so_far) == "." \
-                and _ends_the_text(lines, i):
+                and _ends_the_text(lines, i, front_marks):
             # "* State not a member of the Human Rights Council." closing the text after its
             # full stop, its footnote rule lost, the front matter printing its mark: held
             # with the lines after it for the closing, where the parser gives it to "*".

@@ -1285,3 +1285,15 @@ def test_a_decision_whose_body_runs_on_into_a_clause():
     assert pp.text.startswith("recalling its resolution 79/327") and pp.text.endswith(":")
     assert [s.text.split()[0] for s in pp.subparagraphs] == ["Decides", "Also"]
     assert parse_text(render_text(res)) == res
+
+
+def test_two_front_notes_after_the_last_paragraph_and_a_title_wrapped_before_resolution():
+    real = Path(__file__).parent / "fixtures" / "real"
+    res = parse_text((real / "A_80_L.42.txt").read_text(encoding="utf-8"))
+    assert [f.mark for f in res.footnotes] == ["*", "**"]
+    assert res.footnotes[1].text.endswith("agenda item 18 directly in plenary meeting.")
+    assert [p.opener for p in res.operative] == ["Decides"]
+    assert res.operative[0].subparagraphs[-1].text.endswith("to host the Conference in Dushanbe.")
+    res = parse_text((real / "A_C.5_80_L.3.txt").read_text(encoding="utf-8"))
+    assert (res.kind, res.title) == ("draft_resolution", "Financial arrangements and procedures "
+                                     "for the implementation of resolution 2719 (2023)")
