@@ -147,18 +147,22 @@ _JOB_OR_PAGE = re.compile(
     r"|\d{1,3}/\d{1,3}\s+\d{2}-\d{4,6}|\d{2}-\d{4,6}\s+\d{1,3}/\d{1,3}"
     r"|[-–]\s*\d{1,3}\s*[-–]|(page|página|pág\.)\s*\d{1,3})$", re.IGNORECASE)
 _FOOTNOTE_RULE = re.compile(r"^_{5,}\s*$")
+# Markdown footnotes: "[^1]: A/80/129.", under a "---" rule.
+_MD_NOTE = re.compile(r"^\[\^(?P<mark>[\w*]+)\]:\s*(?P<text>.*)$")
+_MD_RULE = re.compile(r"^-{3,}\s*$")
 # A footnote printed without its rule: its number, a space, its text ("1 See A/80/100.").
 _LOOSE_NOTE = re.compile(r"^(?P<mark>\d{1,3})\s+(?P<text>\S.*)$")
 
 
 def footnote_mark(mark: str) -> re.Pattern:
     """Where a text cites footnote `mark`: "Nations1 are", "Council,1", "Council,1,2",
-    "Nations 1 are" (PDF spacing), Markdown "[^14]"."""
+    "Nations 1 are", "Secretary-General, 1  and" (PDF spacing), Markdown "[^14]"."""
     m = re.escape(mark)
     return re.compile(
         rf"(?<=[^\W\d_]){m}(?=[\s,;.:)\]]|$)"
         rf"|(?<=[,;.”\"]){m}(?=\s|,\d|$)"
-        rf"|(?<=[^\W\d_]) {m}(?= [a-z]|$)"
+        rf"|(?<=[^\W\d_]) {m}(?= +[a-z]|$)"
+        rf"|(?<=[,;] ){m}(?= [a-z]|  |$)"
         rf"|\[\^{m}\]")
 
 
@@ -1076,6 +1080,7 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
     # The left margin of the paragraphs: the indentation of the last top-level paragraph's
     # first line (a text indented as a whole has its set-apart lines indented too).
     margin = next((line.indent for line in lines if line.text), 0)
+    spaced = _spaced(lines)
 
     def flush(kind: str) -> None:
         """The held lines as the heading of the paragraph about to start."""
@@ -1119,6 +1124,15 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
             elif footnotes:
                 mark, text, no = footnotes[-1]
                 footnotes[-1] = (mark, collapse(text + " " + t), no)
+            continue
+        md = _MD_NOTE.match(t)
+        if md or (_MD_RULE.match(t) and _MD_NOTE.match(
+                next((ln.text for ln in lines[i:] if ln.text), ""))):
+            # Markdown footnotes "[^1]: A/80/129." (after their "---" rule), wherever
+            # an extraction collects them; their wrapped lines follow.
+            if md:
+                footnotes.append((md.group("mark"), collapse(md.group("text")), line.no))
+                loose_note, blank = True, False
             continue
         if loose_note and not blank:
             # A footnote printed without its rule goes on over the next lines.
@@ -1289,7 +1303,8 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
             continue
         if section == "pre":
             starts = (not tokens or (blank and (complete or looks_like_opener(plain)))
-                      or (complete and looks_like_opener(plain)))
+                      or (complete and looks_like_opener(plain)
+                          and not (spaced and _last_mark(text_so_far) == ",")))
             if starts and tokens and crossed_page and (
                     plain[:1].isdigit() or "a" <= plain[:1] <= "z" or "\u00df" <= plain[:1] <= "\u024f"):
                 # Across a page, a line that opens with a number or a Latin small letter
@@ -1364,6 +1379,24 @@ def _section_title(lines: list[Line], i: int) -> tuple[list[Line], int]:
     if not block or ends_paragraph(block[-1].text):
         return [], 0
     return block, start - i + len(block)
+
+
+def _spaced(lines: list[Line]) -> bool:
+    """Does the text set its paragraphs apart with blank lines? Then a line right after a
+    comma that opens like a paragraph ("Stockpiling and Use of Chemical Weapons ...",
+    wrapped after "Production,") goes on with the paragraph (after a semicolon it still
+    opens one: some texts set only some paragraphs apart). Told by counting: at least half
+    as many blank lines (runs) as lines ending as a paragraph may end."""
+    runs = ends = 0
+    was_blank = False
+    for line in lines:
+        if not line.text:
+            runs += not was_blank
+            was_blank = True
+            continue
+        was_blank = False
+        ends += line.text[-1:] in ",;:."
+    return runs * 2 >= ends > 0
 
 
 def _unnumbered_operative(tokens: list[Token]) -> list[Token]:

@@ -1297,3 +1297,20 @@ def test_two_front_notes_after_the_last_paragraph_and_a_title_wrapped_before_res
     res = parse_text((real / "A_C.5_80_L.3.txt").read_text(encoding="utf-8"))
     assert (res.kind, res.title) == ("draft_resolution", "Financial arrangements and procedures "
                                      "for the implementation of resolution 2719 (2023)")
+
+
+def test_markdown_footnotes_and_a_wrap_after_a_comma_in_a_spaced_text():
+    text = (Path(__file__).parent / "fixtures" / "layouts" / "ga-res-markdown-notes.txt"
+            ).read_text(encoding="utf-8")
+    res = parse_text(text)
+    assert res.symbol == "A/RES/80/62"
+    assert [p.opener for p in res.preambular] == ["Recalling", "Taking note",
+                                                   "Welcoming further"]
+    assert "Production, Stockpiling and Use of Chemical Weapons" in res.preambular[1].text
+    assert "and the implementation of the Global Framework" in res.preambular[1].text
+    assert [f.mark for f in res.preambular[1].footnotes] == ["1", "2", "3", "4"]
+    assert res.preambular[1].footnotes[0].text == "A/80/129."
+    assert [p.number for p in res.operative] == ["1", "5", "6"]
+    assert "organizations and foundations, to make" in res.operative[1].text
+    assert res.closing == ("52nd plenary meeting 1 December 2025",)
+    assert parse_text(render_text(res)) == res
