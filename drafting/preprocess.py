@@ -335,7 +335,10 @@ _RESOLUTION_MARKS = re.compile(
     r"принята |принятая |الذي اتخذه|الذي اتخذته)"          # "принятая Советом Безопасности ..."
     r"|^第\s*\d+\s*[(（]\d{4}[)）]\s*号决议$"               # 第2532(2020)号决议
     r"|^.{0,40}通过$"                                        # 2020年7月1日安全理事会第8741次会议通过
-    r"|^\((aprobada|adopted|adoptée|approved|aprovada)\b", re.IGNORECASE)
+    r"|^\((aprobada|adopted|adoptée|approved|aprovada)\b"
+    # OAS: "Aprobada en la sesión plenaria celebrada el 1 de junio de 2011", "Adopted at
+    # the fourth plenary session" without the brackets.
+    r"|^(aprobad[ao]|adopted|adoptée?|aprovad[ao])\s+(en|at|lors|na|durante)\s", re.IGNORECASE)
 # "80/1. Title" (adopted); "58/... Title", "58/… Title" (a draft: its number is not given yet)
 _NUMBERED_TITLE = re.compile(
     r"^(?P<num>\d{1,3}/(?:\d{1,4}\.|(?P<draft>\.{3}|…)\.?))\s+(?P<title>\S.*)$")
@@ -623,8 +626,12 @@ def read_front(lines: list[Line]) -> Front:
             front.kind = "resolution"
             front.tokens.append(_tok("HEAD_LABEL", line))
             organ = next((prefix for pat, prefix in _SERIES if pat.search(plain)), organ)
-            # "Resolution adopted by the General Assembly" / "on 19 September 2025"
-            if i + 1 < n and re.match(r"^(on|el|le|em)\s+\d", lines[i + 1].text):
+            # "Resolution adopted by the General Assembly" / "on 19 September 2025";
+            # "Aprobada en la sesión plenaria celebrada el 1 de junio de 2011" / "y sujeta
+            # a revisión de la Comisión de Estilo": the label's wrapped line.
+            nxt = lines[i + 1].text if i + 1 < n else ""
+            if re.match(r"^(on|el|le|em)\s+\d", nxt) or ("a" <= nxt[:1] <= "z" and len(nxt) < 100
+                                                          and not ends_paragraph(t)):
                 i += 1
             i += 1
             continue

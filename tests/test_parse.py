@@ -1314,3 +1314,12 @@ def test_markdown_footnotes_and_a_wrap_after_a_comma_in_a_spaced_text():
     assert "organizations and foundations, to make" in res.operative[1].text
     assert res.closing == ("52nd plenary meeting 1 December 2025",)
     assert parse_text(render_text(res)) == res
+
+
+def test_an_oas_adoption_label_without_brackets_and_its_wrapped_line():
+    res = parse_text("PARTICIPACIÓN DE HONDURAS\n\nAprobada en la sesión plenaria celebrada el 1 de "
+                     "junio de 2011\ny sujeta a revisión de la Comisión de Estilo\n\n"
+                     "La Asamblea General,\n\nRecordando el artículo 22,\n\nResuelve:\n\n"
+                     "1. Levantar la suspensión.\n")
+    assert (res.kind, res.title) == ("resolution", "PARTICIPACIÓN DE HONDURAS")
+    assert [p.number for p in res.operative] == ["1"]
