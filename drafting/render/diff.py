@@ -90,10 +90,7 @@ def render_text(comparison: Comparison, *, color: bool = False, old_name: str | 
     """Changed paragraphs with their word diffs; unchanged ones in place are left out."""
     lines = [f"--- {_name(comparison.old, old_name)}", f"+++ {_name(comparison.new, new_name)}"]
     for name, old, new in comparison.header:
-        # The closing's line breaks are layout (a trailer, an annex): its words are shown.
-        sep = " " if name == "closing" and not strict else "; "
-        lines.append(f"{name}: " + _header_change(_show(old, sep), _show(new, sep), color,
-                                                  strict))
+        lines.append(f"{name}: " + _header_change(name, old, new, color, strict))
     for p in comparison.paragraphs:
         if _worth_showing(p):
             _entry_lines(p, 0, color, strict, lines)
@@ -121,14 +118,18 @@ def _entry_lines(p: ParagraphChange, depth: int, color: bool, strict: bool,
             _entry_lines(sub, depth + 1, color, strict, lines)
 
 
-def _header_change(old: str, new: str, color: bool, strict: bool) -> str:
+def _header_change(name: str, old, new, color: bool, strict: bool) -> str:
     """A changed front-matter value: word by word when both are long (a title, an annex
-    in the closing), else the old value struck and the new one."""
-    if old and new and len(old) + len(new) > 160:
+    in the closing, whose line breaks are layout), else the old value struck and the new
+    one."""
+    a, b = _show(old), _show(new)
+    if a and b and len(a) + len(b) > 160:
         from drafting.compare import word_diff
 
-        return _marked(word_diff(old, new, strict), color, strict)
-    return _change_text(old, new, color)
+        if name == "closing" and not strict:
+            a, b = _show(old, " "), _show(new, " ")
+        return _marked(word_diff(a, b, strict), color, strict)
+    return _change_text(a, b, color)
 
 
 def _change_text(old: str, new: str, color: bool) -> str:
