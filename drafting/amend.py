@@ -431,9 +431,12 @@ def apply_operations(res: Resolution, ops: Iterable[Operation],
                      amendment_id: str | None = None) -> Resolution:
     """`res` with the operations applied in order. New paragraphs get the next free label
     (after OP5: OP5bis, then OP5ter); deleted paragraphs leave the model and every other id
-    stays. Raises AmendmentError naming `amendment_id` and the target."""
+    stays. Raises AmendmentError naming `amendment_id` and the target.
+
+    A replacement throughout the text comes after the amendment's other operations (see
+    `in_order`)."""
     draft = _Draft(res)
-    for op in ops:
+    for op in in_order(ops):
         draft.apply(op, amendment_id)
     return draft.result()
 
@@ -442,9 +445,19 @@ def apply_amendments(res: Resolution, amendments: Sequence[Amendment]) -> Resolu
     """Every amendment's operations, amendments in the order given (filing order)."""
     draft = _Draft(res)
     for amendment in amendments:
-        for op in amendment.operations:
+        for op in in_order(amendment.operations):
             draft.apply(op, amendment.id)
     return draft.result()
+
+
+def in_order(ops: Iterable[Operation]) -> list[Operation]:
+    """An amendment's operations in the order they apply: as written, except that each
+    replacement throughout the text comes last. Its other instructions quote the tabled
+    text: A/80/L.35 replaces "Chornobyl" throughout, then quotes "... the Chornobyl
+    disaster" in operative paragraph 14, which a replacement made first would have
+    changed."""
+    ops = list(ops)
+    return [o for o in ops if o.op != "replace_all"] + [o for o in ops if o.op == "replace_all"]
 
 
 def stale_reason(res: Resolution, amendment: Amendment) -> str | None:

@@ -583,3 +583,29 @@ def test_a_run_on_decision_gets_its_body_line_back_once_numbered():
     assert alone.run_on_paragraph() is alone.operative[0]
     assert render_text(alone).endswith(
         "The General Assembly decides to defer the question to its next session.\n")
+
+
+def test_a_real_amendment_document_applies_to_its_real_draft():
+    """A/80/L.35 on A/80/L.27: "Replace "Chornobyl" with "Chernobyl" in the title, the
+    preambular paragraphs and the operative paragraphs", then, quoting the tabled text,
+    "In operative paragraph 14, replace "... the Chornobyl disaster" with "... the
+    Chernobyl disaster"": the replacement throughout applies after the other instructions,
+    so every instruction finds the words it quotes."""
+    from pathlib import Path
+
+    from drafting.amend import apply_operations, in_order
+    from drafting.parse import parse_text
+
+    real = Path(__file__).parent / "fixtures" / "real"
+    draft = parse_text((real / "A_80_L.27.txt").read_text(encoding="utf-8"))
+    doc = parse_amendment_document((real / "A_80_L.35.txt").read_text(encoding="utf-8"))
+    assert doc.amends == draft.symbol == "A/80/L.27"
+    assert [o.op for o in in_order(doc.operations)][-1] == "replace_all"
+    new = apply_operations(draft, doc.operations, "A1")
+    words = [new.title] + [p.text for top in new.paragraphs() for p in top.walk()]
+    assert not any("Chornobyl" in w for w in words)
+    assert new.title.endswith("the Chernobyl disaster")
+    assert [p.id for p in new.operative] == ["OP1", "OP2", "OP3", "OP4", "OP7", "OP8", "OP9",
+                                             "OP11", "OP12", "OP14"]
+    assert new.operative[0].text.startswith("Takes note of")
+    assert "of Ukraine" not in new.preambular[1].text
