@@ -434,9 +434,9 @@ def apply_operations(res: Resolution, ops: Iterable[Operation],
     stays. Raises AmendmentError naming `amendment_id` and the target.
 
     A replacement throughout the text comes after the amendment's other operations (see
-    `in_order`)."""
+    `application_order`)."""
     draft = _Draft(res)
-    for op in in_order(ops):
+    for op in application_order(ops):
         draft.apply(op, amendment_id)
     return draft.result()
 
@@ -445,12 +445,12 @@ def apply_amendments(res: Resolution, amendments: Sequence[Amendment]) -> Resolu
     """Every amendment's operations, amendments in the order given (filing order)."""
     draft = _Draft(res)
     for amendment in amendments:
-        for op in in_order(amendment.operations):
+        for op in application_order(amendment.operations):
             draft.apply(op, amendment.id)
     return draft.result()
 
 
-def in_order(ops: Iterable[Operation]) -> list[Operation]:
+def application_order(ops: Iterable[Operation]) -> list[Operation]:
     """An amendment's operations in the order they apply: as written, except that each
     replacement throughout the text comes last. Its other instructions quote the tabled
     text: A/80/L.35 replaces "Chornobyl" throughout, then quotes "... the Chornobyl

@@ -593,14 +593,14 @@ def test_a_real_amendment_document_applies_to_its_real_draft():
     so every instruction finds the words it quotes."""
     from pathlib import Path
 
-    from drafting.amend import apply_operations, in_order
+    from drafting.amend import application_order, apply_operations
     from drafting.parse import parse_text
 
     real = Path(__file__).parent / "fixtures" / "real"
     draft = parse_text((real / "A_80_L.27.txt").read_text(encoding="utf-8"))
     doc = parse_amendment_document((real / "A_80_L.35.txt").read_text(encoding="utf-8"))
     assert doc.amends == draft.symbol == "A/80/L.27"
-    assert [o.op for o in in_order(doc.operations)][-1] == "replace_all"
+    assert [o.op for o in application_order(doc.operations)][-1] == "replace_all"
     new = apply_operations(draft, doc.operations, "A1")
     words = [new.title] + [p.text for top in new.paragraphs() for p in top.walk()]
     assert not any("Chornobyl" in w for w in words)
