@@ -324,8 +324,9 @@ class ToNodes(Transformer):
         subs: list[_Node] = []
         for c in children[k + 1:]:
             (subs if isinstance(c, _Node) else lines).append(c)
-        # Wrapped lines joined, runs of white space collapsed: the only normalisation.
-        return _Node(preprocess.collapse(" ".join(lines)), number, label, marker, head.line, subs,
+        # Wrapped lines joined ("eighty-" / "first": no space), runs of white space
+        # collapsed: the only normalisation.
+        return _Node(preprocess.join_lines(lines), number, label, marker, head.line, subs,
                      heading)
 
     def preambular(self, children):

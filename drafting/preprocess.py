@@ -100,6 +100,20 @@ def collapse(text: str) -> str:
     return " ".join(text.split())
 
 
+_HYPHEN_WRAP = re.compile(r"(?<=[^\W\d_][-\u2010\u2011])\s*\n\s*(?=[^\W\d_])")
+
+
+def join_lines(lines) -> str:
+    """Wrapped lines as one text: a line that ends with a hyphen inside a compound goes on
+    without a space ("eighty-" / "first session" -> "eighty-first session"; PDF texts of
+    the United Nations do not hyphenate words, so the hyphen is the word's own); otherwise
+    as `collapse`."""
+    text = "\n".join(str(x) for x in lines)
+    if "-\n" in text or "\u2010" in text or "\u2011" in text:
+        text = _HYPHEN_WRAP.sub("", text)
+    return collapse(text)
+
+
 # ---------------------------------------------------------------------------------------
 # Page furniture
 
@@ -255,7 +269,7 @@ def find_run_on_body(lines: list[Line]) -> tuple[int, Line, Line] | None:
                 not re.match(r"^[lL]['’]", words[0]):
             continue
         for k in range(2, min(len(words), 14)):
-            if words[k].lower().rstrip(":") in _RUN_ON_VERBS and \
+            if words[k].lower().rstrip(":,") in _RUN_ON_VERBS and \
                     is_body_line(" ".join(words[:k]) + ","):
                 at = line.raw.index(words[k], line.column - 1 + len(" ".join(words[:k])))
                 body = Line(line.no, line.raw, " ".join(words[:k]), line.column)
@@ -274,7 +288,7 @@ def find_clause_body(lines: list[Line]) -> tuple[int, list[Line]] | None:
         head, comma, rest = line.text.partition(",")
         rest = rest.lstrip()
         if not comma or not rest[:1].islower() or len(head.split()) > 10 \
-                or not is_body_line(head + ","):
+                or head.split()[-1].lower() in _RUN_ON_VERBS or not is_body_line(head + ","):
             continue
         at = line.raw.index(rest, line.column - 1 + len(head) + 1)
         body = Line(line.no, line.raw, head + ",", line.column)
@@ -666,7 +680,7 @@ def read_front(lines: list[Line]) -> Front:
     blocks = [b for b in candidates if b]
     if blocks and front.title is None:
         block = blocks[-1]
-        front.title = collapse(" ".join(strip_markdown(x.text) for x in block))
+        front.title = join_lines(strip_markdown(x.text) for x in block)
         for x in block:
             front.tokens.append(_tok("HEAD_TITLE", x))
     front.tokens.sort(key=lambda tk: tk.line)

@@ -1323,3 +1323,15 @@ def test_an_oas_adoption_label_without_brackets_and_its_wrapped_line():
                      "1. Levantar la suspensión.\n")
     assert (res.kind, res.title) == ("resolution", "PARTICIPACIÓN DE HONDURAS")
     assert [p.number for p in res.operative] == ["1"]
+
+
+def test_a_compound_wrapped_at_its_hyphen_is_one_word_again():
+    """"eighty-" / "first": the hyphen is the compound's own (United Nations PDFs do not
+    hyphenate words), so the line goes on without a space, in paragraphs and titles; a
+    dash set apart ("2018 -" / "2028") keeps its space."""
+    res = parse_text("Draft programme of work for the eighty-\nfirst session\n\nThe General "
+                     "Assembly,\n\nRecalling the short-\nterm and long-term activities, "
+                     "2018 -\n2028,\n\n1. Decides to act.\n")
+    assert res.title == "Draft programme of work for the eighty-first session"
+    assert res.preambular[0].text == ("Recalling the short-term and long-term activities, "
+                                      "2018 - 2028,")
