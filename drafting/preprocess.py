@@ -164,6 +164,7 @@ _FOOTNOTE_RULE = re.compile(r"^_{5,}\s*$")
 # Markdown footnotes: "[^1]: A/80/129.", under a "---" rule.
 _MD_NOTE = re.compile(r"^\[\^(?P<mark>[\w*]+)\]:\s*(?P<text>.*)$")
 _MD_RULE = re.compile(r"^-{3,}\s*$")
+_NOTE_AFTER_RULE = re.compile(r"^(?:\[\^[\w*]+\]:|\d{1,3}\s+\S)")    # "[^1]: ...", "1 Resolution"
 # A footnote printed without its rule: its number, a space, its text ("1 See A/80/100.").
 _LOOSE_NOTE = re.compile(r"^(?P<mark>\d{1,3})\s+(?P<text>\S.*)$")
 
@@ -184,10 +185,10 @@ def _cites(text: str, mark: str) -> bool:
     """True when `text` cites footnote `mark` as `footnote_mark` reads it, or as PDF text
     prints it after a bracket or a closing quotation mark ("(Treaty of Tlatelolco)1 was"),
     apart after a comma ("the General Assembly, 1"), or after a year ("November 20242":
-    footnote 2 after 2024)."""
+    footnote 2 after 2024; "of 1990 3  and")."""
     return bool(footnote_mark(mark).search(text) or re.search(
-        rf"(?:(?<=[)\]”’\"])|(?<=[,;.] )|(?<=\b(?:19|20)\d\d)){re.escape(mark)}(?=[\s,;.:]|$)",
-        text))
+        rf"(?:(?<=[)\]”’\"])|(?<=[,;.] )|(?<=\b(?:19|20)\d\d)|(?<=\b(?:19|20)\d\d ))"
+        rf"{re.escape(mark)}(?=[\s,;.:]|$)", text))
 
 
 _FOOTNOTE_START = re.compile(r"^(?P<mark>\*{1,3}|\d{1,3})\.?\s+(?P<text>\S.*)$")   # "1  See", OAS "1. The"
@@ -1147,10 +1148,10 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
                 footnotes[-1] = (mark, collapse(text + " " + t), no)
             continue
         md = _MD_NOTE.match(t)
-        if md or (_MD_RULE.match(t) and _MD_NOTE.match(
+        if md or (_MD_RULE.match(t) and _NOTE_AFTER_RULE.match(
                 next((ln.text for ln in lines[i:] if ln.text), ""))):
-            # Markdown footnotes "[^1]: A/80/129." (after their "---" rule), wherever
-            # an extraction collects them; their wrapped lines follow.
+            # Markdown footnotes "[^1]: A/80/129." wherever an extraction collects them,
+            # their wrapped lines after them; the "---" rule above footnotes goes.
             if md:
                 footnotes.append((md.group("mark"), collapse(md.group("text")), line.no))
                 loose_note, blank = True, False
