@@ -497,7 +497,13 @@ def _numbered(text: str) -> re.Match | None:
     on its line, its text on the next), as the lexer reads one, or None."""
     nm = _NUM.match(text)
     return nm if nm and (nm.group("dot") or nm.group("glued") or nm.group("sfx")
-                         or not nm.group("rest").strip()) else None
+                         or not nm.group("rest").strip()
+                         or _EMPHASIS_AFTER_NUMBER.match(nm.group("rest"))) else None
+
+
+# "53 *Recalls* decisions ...": a number without its full stop before an emphasised verb
+# (a Markdown negotiating text).
+_EMPHASIS_AFTER_NUMBER = re.compile(r"\s+(?:\*{1,3}|_{1,2})\[?[A-Z]")
 
 
 def _ends_agenda(t: str) -> bool:
@@ -715,7 +721,7 @@ _NEGOTIATING_LABEL = re.compile(
 # and the labels the tool gives inserted ones: "(a bis)", "(1 ter)", "(أ bis)".
 _SUB = re.compile(r"^(?:[(（](?P<p>[a-z]{1,2}|[ivxlc]{1,7}|[\u0621-\u064A]\u0640?|\d{1,2})"
                   rf"(?:\s?(?P<sfx>{'|'.join(x for x in SUFFIXES if x)}))?[)）]"
-                  r"(?=\s|$|[A-Z])"                   # "(a)The" glued in degraded extractions
+                  r"(?=\s|$|[A-Z\[])"                 # "(a)The", "(g)[Enhance" glued
                   r"|(?P<q>[a-z]{1,2}|[ivxlc]{1,7})\)(?=\s|$))(?P<rest>.*)$")
 _HEADING = re.compile(
     r"^(#{1,6}\s.*|(?-i:[IVX]{1,6}\.\s+[^a-z]+)|(\*\*)?(option|opción|variante)\s+[\w]+(\*\*)?\s*[:*(].*)$",

@@ -1335,3 +1335,15 @@ def test_a_compound_wrapped_at_its_hyphen_is_one_word_again():
     assert res.title == "Draft programme of work for the eighty-first session"
     assert res.preambular[0].text == ("Recalling the short-term and long-term activities, "
                                       "2018 - 2028,")
+
+
+def test_markdown_negotiating_text_quirks():
+    """"53 *Recalls* ..." (a number without its full stop before an emphasised verb) is
+    operative paragraph 53; "(g)[Enhance ...]" is sub-paragraph (g) of a bracketed text."""
+    res = parse_text("*The Conference of the Parties,*\n\n*Recalling* decision 1/CP.17,\n\n"
+                     "52. *Decides* to act:\n\n(f) to plan;\n\n(g)[Enhance regional "
+                     "cooperation.]\n\n53 *Recalls* decisions 2/CP.19 and 2/CP.20;\n")
+    assert [p.number for p in res.operative] == ["52", "53"]
+    assert [s.label for s in res.operative[0].subparagraphs] == ["f", "g"]
+    assert res.operative[0].subparagraphs[1].text == "[Enhance regional cooperation.]"
+    assert res.operative[1].text == "*Recalls* decisions 2/CP.19 and 2/CP.20;"
