@@ -11,6 +11,7 @@ errors point there, not into a pre-processed copy.
 from __future__ import annotations
 
 import re
+from collections import deque
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -108,10 +109,12 @@ def join_lines(lines) -> str:
     without a space ("eighty-" / "first session" -> "eighty-first session"; PDF texts of
     the United Nations do not hyphenate words, so the hyphen is the word's own); otherwise
     as `collapse`."""
-    text = "\n".join(str(x) for x in lines)
-    if "-\n" in text or "\u2010" in text or "\u2011" in text:
+    if len(lines) == 1:
+        return " ".join(lines[0].split())
+    text = "\n".join(lines)
+    if "-\n" in text or "\u2010\n" in text or "\u2011\n" in text:
         text = _HYPHEN_WRAP.sub("", text)
-    return collapse(text)
+    return " ".join(text.split())
 
 
 # ---------------------------------------------------------------------------------------
@@ -687,7 +690,7 @@ def read_front(lines: list[Line]) -> Front:
     blocks = [b for b in candidates if b]
     if blocks and front.title is None:
         block = blocks[-1]
-        front.title = join_lines(strip_markdown(x.text) for x in block)
+        front.title = join_lines([strip_markdown(x.text) for x in block])
         for x in block:
             front.tokens.append(_tok("HEAD_TITLE", x))
     front.tokens.sort(key=lambda tk: tk.line)
@@ -733,6 +736,7 @@ _HEADING = re.compile(
 _SECTION_MARK = re.compile(r"^(?:[IVX]{1,6}|(?P<letter>[A-H]))\.?$")
 # A section heading "I. General" in ordinary case (capitals are `_HEADING`'s): short, and no
 # paragraph's end mark ("I. Decides ...;" is a paragraph numbered in roman numerals).
+_SECTION_INITIALS = frozenset("IVXABCDEFGH")
 _SECTION_TITLE = re.compile(r"^(?-i:[IVX]{1,6})\.\s+\S.{0,150}(?<![,;:.，；：。،؛])$")
 
 _ROMANS = []
@@ -1102,7 +1106,7 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
     after_trailer = False    # the last text line was a trailer's ("50th plenary meeting")
     heading_at = -1          # the index (i) just after the last line of a held heading
     last_note = 0            # the number of the last numbered footnote
-    since_note = ""          # the text's last lines (the next footnote's mark is in them)
+    recent: deque[str] = deque(maxlen=60)   # the last text lines: a footnote's mark is in them
     loose_note = False       # the last line was a footnote printed without its rule
     annex_at: int | None = None
     # The left margin of the paragraphs: the indentation of the last top-level paragraph's
@@ -1137,7 +1141,7 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
             # "Annex" after the footnotes of the last page, set apart: the annex begins.
             annex_at = i - 1
             break
-        if title and t[:1] == title[:1]:
+        if title and t[:6] == title[:6]:
             k = _title_lines(lines, i - 1, title)
             if k and (after_header or _is_page_header_at(lines, i - 1 + k, symbol)):
                 # The running title at the head or foot of a page, wrapped or not.
@@ -1153,8 +1157,8 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
                 mark, text, no = footnotes[-1]
                 footnotes[-1] = (mark, collapse(text + " " + t), no)
             continue
-        md = _MD_NOTE.match(t)
-        if md or (_MD_RULE.match(t) and _NOTE_AFTER_RULE.match(
+        md = _MD_NOTE.match(t) if t[0] == "[" else None
+        if md or (t[0] == "-" and _MD_RULE.match(t) and _NOTE_AFTER_RULE.match(
                 next((ln.text for ln in lines[i:] if ln.text), ""))):
             # Markdown footnotes "[^1]: A/80/129." wherever an extraction collects them,
             # their wrapped lines after them; the "---" rule above footnotes goes.
@@ -1168,9 +1172,9 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
             footnotes[-1] = (mark, collapse(text + " " + t), no)
             continue
         loose_note = False
-        lm = _LOOSE_NOTE.match(t) if blank else None
+        lm = _LOOSE_NOTE.match(t) if blank and t[0].isdigit() else None
         if lm and int(lm.group("mark")) == last_note + 1 \
-                and _cites(since_note, lm.group("mark")):
+                and _cites(" ".join(recent), lm.group("mark")):
             # "1 Official Records of the General Assembly, ..." set apart, its number the next
             # footnote's and cited by the text before it ("July 1979,1"): a footnote whose
             # rule the extraction lost, not a paragraph. The page goes on after the notes
@@ -1180,7 +1184,7 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
             loose_note = after_header = True
             blank = False
             continue
-        since_note = (since_note + " " + t)[-6000:]
+        recent.append(t)
         crossed_page, after_header = after_header, False
         plain = for_matching(strip_markdown(t))
         if awaiting:
@@ -1288,7 +1292,8 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
             blank = False
             continue
 
-        if blank and (complete or section == "op") and _is_section_mark(plain, lines, i):
+        if blank and plain[0] in _SECTION_INITIALS and (complete or section == "op") \
+                and _is_section_mark(plain, lines, i):
             # "I" / "Implementation of the Convention ..." set apart between paragraphs: a
             # section heading, with its title up to the next blank line; not a paragraph.
             held.append(line)
