@@ -649,6 +649,7 @@ def parse_amendment_document(text: str, source: str | None = None) -> AmendmentD
                              operations=operations, title=title, notes=notes, source=source)
 
 
+_BULLET = re.compile(r"^\s*[*\-•]\s+")
 _STAR_NOTE = re.compile(r"^\s*\*{1,3}\s*\S")            # "* Any changes to the list of sponsors"
 _NOTE_RULE = re.compile(r"^\s*_{5,}\s*$")
 _NUMBERED_NOTE = re.compile(r"^\s*\d{1,2}\s+\S")          # "1  See A/80/100." under a rule
@@ -659,7 +660,8 @@ def _without_footnotes(body: list[str]) -> tuple[list[str], tuple[str, ...]]:
     the footnotes: a footnote rule and the notes under it, and a note marked "*" set apart
     by a blank line ("* Any changes to the list of sponsors will be reflected in the official
     record of the meeting."; "* United Nations, Treaty Series, vol. 2187"). Each note runs
-    to the next blank line. No instruction opens with a star."""
+    to the next blank line. A bulleted line that reads as an instruction ("* Delete
+    operative paragraph 2.", a Markdown list) is one, its bullet blanked out."""
     out = list(body)
     notes: list[str] = []
     in_notes = False        # under a rule, until the page ends (a blank line after a note)
@@ -672,6 +674,13 @@ def _without_footnotes(body: list[str]) -> tuple[list[str], tuple[str, ...]]:
             i += 1
             continue
         after_blank = i == 0 or not out[i - 1].strip()
+        bullet = _BULLET.match(line)
+        if bullet and _looks_like_instruction(line[bullet.end():]):
+            # "* Delete operative paragraph 2.", "- In operative paragraph 1, ...": a list
+            # of instructions; the bullet goes (its column kept blank).
+            out[i] = " " * bullet.end() + line[bullet.end():]
+            i += 1
+            continue
         if after_blank and (_STAR_NOTE.match(line) or (in_notes and _NUMBERED_NOTE.match(line))):
             note = []
             while i < len(out) and out[i].strip():
@@ -692,4 +701,5 @@ _INSTRUCTION_START = re.compile(
 
 
 def _looks_like_instruction(text: str) -> bool:
+    text = text[m.end():] if (m := _BULLET.match(text)) else text
     return bool(_INSTRUCTION_START.match(text)) or text.rstrip().endswith(":")

@@ -291,8 +291,9 @@ def find_clause_body(lines: list[Line]) -> tuple[int, list[Line]] | None:
     for i, line in enumerate(lines):
         head, comma, rest = line.text.partition(",")
         rest = rest.lstrip()
-        if not comma or not rest[:1].islower() or len(head.split()) > 10 \
-                or head.split()[-1].lower() in _RUN_ON_VERBS or not is_body_line(head + ","):
+        words = head.split()
+        if not comma or not rest[:1].islower() or not 1 < len(words) <= 10 \
+                or words[-1].lower() in _RUN_ON_VERBS or not is_body_line(head + ","):
             continue
         at = line.raw.index(rest, line.column - 1 + len(head) + 1)
         body = Line(line.no, line.raw, head + ",", line.column)
@@ -1292,7 +1293,7 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
             blank = False
             continue
 
-        if blank and plain[0] in _SECTION_INITIALS and (complete or section == "op") \
+        if blank and plain[:1] in _SECTION_INITIALS and (complete or section == "op") \
                 and _is_section_mark(plain, lines, i):
             # "I" / "Implementation of the Convention ..." set apart between paragraphs: a
             # section heading, with its title up to the next blank line; not a paragraph.

@@ -129,3 +129,18 @@ def test_docx_numbering_level_that_is_no_number(good_docx):
                 else d) for n, d in fuzz._members(good_docx)]
     assert b'w:ilvl=" "' in dict(members)["word/numbering.xml"]
     assert outcome(docx_to_text, fuzz._zip(members), "fuzz.docx") == "result"
+
+
+@pytest.mark.parametrize("name", ["seed211-clause-empty-head.txt", "seed211-empty-plain-line.txt"])
+def test_fuzz_findings_of_seed_211(name):
+    """A line that opens with a comma (no words before it for a body), and a line whose
+    text is all Markdown marks after a blank line (no first character), raised
+    IndexError in the section and clause rules (found by `run_fuzz.py 100000 --seed 211`)."""
+    text = (Path(__file__).parent / "fixtures" / "fuzz" / name).read_text(
+        encoding="utf-8", errors="surrogateescape")
+    assert outcome(parse_document, text, name) in ("result", "error")
+
+
+def test_a_markdown_only_line_between_paragraphs():
+    res = parse_document("The General Assembly,\n\nRecalling x,\n\n**\n\n1. Decides y.\n")
+    assert [p.number for p in res.operative] == ["1"]

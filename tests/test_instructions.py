@@ -517,3 +517,19 @@ def test_real_amendment_to_a_draft_in_a_committee_report():
     assert "Iran (Islamic Republic of)" in doc.sponsors
     assert doc.sponsors[-1] == "State of Palestine"
     assert [(o.op, o.target) for o in doc.operations] == [("delete_text", "PP11")]
+
+
+def test_an_amendment_document_listing_its_instructions_with_bullets():
+    """"* Delete operative paragraph 2." in a Markdown list is an instruction, not a note; the
+    sponsors' note "* Any changes ..." after them still is one."""
+    text = ("Chile: amendment to draft resolution A/C.3/80/L.24\n\n"
+            "* Delete operative paragraph 2.\n\n"
+            "- In operative paragraph 1, replace \"welcomes\" with \"notes\".\n\n"
+            "* Any changes to the list of sponsors will be reflected in the official record "
+            "of the meeting.\n")
+    doc = parse_amendment_document(text)
+    assert doc.title is None
+    assert [(o.op, o.target) for o in doc.operations] == [("delete_paragraph", "OP2"),
+                                                          ("replace_text", "OP1")]
+    assert doc.notes == ("* Any changes to the list of sponsors will be reflected in the "
+                         "official record of the meeting.",)
