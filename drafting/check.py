@@ -195,7 +195,7 @@ def _balance(top: Paragraph, final: bool, report: _Report) -> None:
 # What a paragraph's last words may be: the mark, then "and"/"or" in four languages.
 _ENDING = re.compile(r"([;,.:])\s*(?:and|or|y|o|e|et|ou)?$|(\S)$")
 _TRAILING = re.compile(r"[\s\u00a0\u202f\u201d\u00bb\"\u2019'\]]+$")
-_FOOTNOTE_MARK = re.compile(r"(?<=[;,.:\u201d])\d{1,2}$")
+_FOOTNOTE_MARK = re.compile(r"(?<=[;,.:\u201d])\s?\d{1,2}$")       # "Council,1", "2022; 11"
 
 
 def _ending(text: str) -> tuple[str, int]:

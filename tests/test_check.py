@@ -215,3 +215,12 @@ def test_check_command_refuses_an_amendment_document():
                                       str(CORPUS / "un-ga-c3-80-L65-amendment-report-hrc.txt")])
     assert result.exit_code == 1
     assert "an amendment document, not a resolution" in result.stderr
+
+
+def test_a_footnote_mark_printed_apart_after_the_end_mark():
+    """PDF text prints a paragraph's last footnote mark apart: "adopted on 17 June 2022; 11",
+    "to verification, 1". The paragraph still ends with its mark."""
+    res = parse_text("The General Assembly,\n\nRecalling the Final Document, in particular the "
+                     "paragraphs relevant to verification, 1\n\n1. Recalls the declaration "
+                     "adopted on 17 June 2022; 11\n\n2. Decides to remain seized of the matter.\n")
+    assert not [f for f in check(res) if "without punctuation" in f.message]
