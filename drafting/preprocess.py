@@ -483,17 +483,30 @@ def _ends_the_text(lines: list[Line], at: int, marks: frozenset[str]) -> bool:
         for t in rest)
 
 
-def _heads_the_operative_part(lines: list[Line], at: int) -> bool:
-    """Is lines[at - 1] a short line set apart (a blank line after it) before the first
-    numbered paragraph, that is, a heading ("Peacebuilding Commission")? Twelve words at
-    most, and not a paragraph's opening ("Noting the report")."""
+def _ends_mid_phrase(text: str) -> bool:
+    """Does the text end on a word that cannot end a paragraph ("... Development,
+    Production and", "... the Convention on the")? A blank line after it is a break in
+    the extraction, not between paragraphs."""
+    last = text[text.rfind(" ") + 1:]
+    return last in _FUNCTION_WORDS
+
+
+_FUNCTION_WORDS = frozenset("""and or of the to in for on with by a an at from as its their
+nor de la le les et y el los las en du des à que con por para del al e o ou""".split())
+
+
+def _is_heading(lines: list[Line], at: int) -> bool:
+    """Is lines[at - 1] a short line set apart (a blank line after it) before a paragraph
+    (a numbered one, or one that opens as preambular paragraphs do), that is, a heading
+    ("Peacebuilding Commission", "Countries in special situations")? Twelve words at most,
+    and not a paragraph's opening ("Noting the report" that lost its comma)."""
     words = lines[at - 1].text.split()
     if at >= len(lines) or lines[at].text or len(words) > 12:
         return False
     if len(words) > 1 and words[1][:1].islower() and looks_like_opener(lines[at - 1].text):
-        return False        # "Noting the report" that lost its comma: a paragraph
-    nxt = next((ln.text for ln in lines[at:] if ln.text), "")
-    return bool(_numbered(for_matching(strip_markdown(nxt))))
+        return False
+    nxt = for_matching(strip_markdown(next((ln.text for ln in lines[at:] if ln.text), "")))
+    return bool(_numbered(nxt)) or looks_like_opener(nxt)
 
 
 def _numbered(text: str) -> re.Match | None:
@@ -1327,16 +1340,17 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
             continue
 
         if section == "pre" and blank and complete and tokens and len(t) <= 100 \
-                and not ends_paragraph(t) and _heads_the_operative_part(lines, i):
-            # "Peacebuilding Commission" set apart between the last preambular paragraph
-            # and operative paragraph 1: the heading of the first section of the operative
-            # part, not a paragraph.
+                and not ends_paragraph(t) and _is_heading(lines, i):
+            # "Peacebuilding Commission" set apart before operative paragraph 1, "Countries
+            # in special situations" between preambular paragraphs: the heading of the
+            # paragraph after it, not a paragraph.
             held.append(line)
             blank = True
             heading_at = i
             continue
         if section == "pre":
-            starts = (not tokens or (blank and (complete or looks_like_opener(plain)))
+            starts = (not tokens or (blank and (complete or (looks_like_opener(plain)
+                                                          and not _ends_mid_phrase(text_so_far))))
                       or (complete and looks_like_opener(plain)
                           and not (spaced and _last_mark(text_so_far) == ",")))
             if starts and tokens and crossed_page and (

@@ -1347,3 +1347,22 @@ def test_markdown_negotiating_text_quirks():
     assert [s.label for s in res.operative[0].subparagraphs] == ["f", "g"]
     assert res.operative[0].subparagraphs[1].text == "[Enhance regional cooperation.]"
     assert res.operative[1].text == "*Recalls* decisions 2/CP.19 and 2/CP.20;"
+
+
+@pytest.mark.parametrize("text, pre, heading", [
+    # a heading between preambular paragraphs (A/C.2/80/L.15)
+    ("The General Assembly,\n\nRecalling its resolution 1,\n\nCountries in special situations"
+     "\n\nUnderlining that developing countries need energy,\n\n1. Decides to act.\n",
+     ["Recalling its resolution 1,", "Underlining that developing countries need energy,"],
+     ("Countries in special situations",)),
+    # a paragraph broken by a blank line after "and" (an extraction's break): one paragraph
+    ("The General Assembly,\n\nRecalling the Convention on the Development, Production and\n\n"
+     "Stockpiling of Bacteriological Weapons,\n\n1. Decides to act.\n",
+     ["Recalling the Convention on the Development, Production and Stockpiling of "
+      "Bacteriological Weapons,"], ()),
+])
+def test_a_heading_between_preambular_paragraphs_and_a_break_after_and(text, pre, heading):
+    res = parse_text(text)
+    assert [p.text for p in res.preambular] == pre
+    assert res.preambular[-1].heading == heading
+    assert parse_text(render_text(res)) == res
