@@ -37,11 +37,15 @@ for _chars, _cls in (('"“”„«»', '["“”„«»]'), ("'‘’", "['‘�
 def _pattern(needle: str) -> re.Pattern:
     """A regex matching `needle` under the normalisation above, on whole words."""
     out = []
+    prev = ""
     for piece in re.findall(r"\s+|.", needle.strip(), flags=re.S):
         if piece.isspace():
-            out.append(r"\s+")
+            # After a word, the text may print a footnote mark the quotation leaves out
+            # ("the Rome Statute of the International Criminal Court1 that define").
+            out.append(r"(?:\d{1,2}|\*{1,3})?\s+" if prev.isalpha() else r"\s+")
         else:
             out.append(_CLASSES.get(piece) or re.escape(piece))
+        prev = piece
     body = "".join(out)
     stripped = needle.strip()
     if stripped and (stripped[0].isalnum() or stripped[0] == "_"):
@@ -160,6 +164,10 @@ class _Draft:
             self.paras[TITLE] = Paragraph(id=TITLE, text=res.title)
         # Labels ever used in this run: a deleted paragraph's number stays free of reuse.
         self.used = {k: {pid[2:] for pid in ids} for k, ids in self.order.items()}
+        # The replacements throughout the text the current amendment made, in order: its
+        # later instructions quote the tabled text, and find it through them (A/80/L.35
+        # replaces "Chornobyl" throughout, then quotes "... the Chornobyl disaster").
+        self.replaced: list[tuple[str, str]] = []
 
     def result(self) -> Resolution:
         title = self.paras[TITLE].text if TITLE in self.paras else self.res.title
@@ -347,10 +355,12 @@ class _Draft:
                          op.target, f"insert position {op.position!r} is not understood")
         what = "anchor" if op.op == "insert_text" else "text"
         # The paragraph's own words first; its sub-paragraphs only when they are not there.
-        candidates = [(par.id, s) for s in _spans(par.text, needle)]
-        if not candidates:
-            candidates = [(p.id, s) for p in par.walk() if p is not par
-                          for s in _spans(p.text, needle)]
+        candidates = self._candidates(par, needle)
+        if not candidates and self.replaced:
+            tabled = needle
+            for old, new in self.replaced:
+                tabled = tabled.replace(old, new)
+            candidates = self._candidates(par, tabled)
         n = len(candidates)
         if not n:
             raise _error(f"{what} {needle!r} not found in {op.target}", aid, op.target,
@@ -370,7 +380,18 @@ class _Draft:
             pid, span = candidates[0]
         self.put(pid, lambda p: self._retext(p, _edit(p.text, op, span)))
 
+    @staticmethod
+    def _candidates(par: Paragraph, needle: str) -> list[tuple[str, tuple[int, int]]]:
+        """Where `needle` is: in the paragraph's own words first, its sub-paragraphs only
+        when they are not there."""
+        candidates = [(par.id, s) for s in _spans(par.text, needle)]
+        if not candidates:
+            candidates = [(p.id, s) for p in par.walk() if p is not par
+                          for s in _spans(p.text, needle)]
+        return candidates
+
     def _replace_all(self, op: Operation, aid) -> None:
+        self.replaced.append((op.old, op.new or ""))
         total = 0
         if TITLE in self.paras:
             # "Replace "Chornobyl" with "Chernobyl" in the title, the preambular paragraphs
@@ -431,12 +452,9 @@ def apply_operations(res: Resolution, ops: Iterable[Operation],
                      amendment_id: str | None = None) -> Resolution:
     """`res` with the operations applied in order. New paragraphs get the next free label
     (after OP5: OP5bis, then OP5ter); deleted paragraphs leave the model and every other id
-    stays. Raises AmendmentError naming `amendment_id` and the target.
-
-    A replacement throughout the text comes after the amendment's other operations (see
-    `application_order`)."""
+    stays. Raises AmendmentError naming `amendment_id` and the target."""
     draft = _Draft(res)
-    for op in application_order(ops):
+    for op in ops:
         draft.apply(op, amendment_id)
     return draft.result()
 
@@ -445,19 +463,10 @@ def apply_amendments(res: Resolution, amendments: Sequence[Amendment]) -> Resolu
     """Every amendment's operations, amendments in the order given (filing order)."""
     draft = _Draft(res)
     for amendment in amendments:
-        for op in application_order(amendment.operations):
+        draft.replaced.clear()
+        for op in amendment.operations:
             draft.apply(op, amendment.id)
     return draft.result()
-
-
-def application_order(ops: Iterable[Operation]) -> list[Operation]:
-    """An amendment's operations in the order they apply: as written, except that each
-    replacement throughout the text comes last. Its other instructions quote the tabled
-    text: A/80/L.35 replaces "Chornobyl" throughout, then quotes "... the Chornobyl
-    disaster" in operative paragraph 14, which a replacement made first would have
-    changed."""
-    ops = list(ops)
-    return [o for o in ops if o.op != "replace_all"] + [o for o in ops if o.op == "replace_all"]
 
 
 def stale_reason(res: Resolution, amendment: Amendment) -> str | None:

@@ -12,6 +12,7 @@ The instruction language is grammar/amendment.lark. Examples:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from drafting.errors import AmendmentError, ParseError
@@ -605,11 +606,7 @@ def parse_amendment_document(text: str, source: str | None = None) -> AmendmentD
         last += 1
         at += 1 + len(sponsor_lines[last])
     first = last
-    while first > 0 and (sponsor_lines[first - 1].endswith(",")
-                         or sponsor_lines[first - 1].count(", ") >= 2
-                         or sponsor_lines[first].startswith(("and ", "("))):
-        # The list goes on across the line break: "..., Benin, Brunei" / "Darussalam, ...",
-        # "Iran" / "(Islamic Republic of), Iraq", "... Uruguay" / "and Zambia".
+    while first > 0 and _list_goes_on(sponsor_lines[first - 1], sponsor_lines[first]):
         first -= 1
     names = " ".join(sponsor_lines[first:])
     found = _AMENDS_LINE.search(names)
@@ -644,27 +641,49 @@ def parse_amendment_document(text: str, source: str | None = None) -> AmendmentD
     body = [("" if _FURNITURE.match(x) or (symbol and x.strip() == symbol) else x)
             for x in lines[body_start:]]
     body, notes = _without_footnotes(body)
-    operations = _parse("\n".join(body), source, line_offset=body_start)
+    operations = _without_own_marks(_parse("\n".join(body), source, line_offset=body_start),
+                                    notes)
     return AmendmentDocument(symbol=symbol, amends=amends, sponsors=sponsors,
                              operations=operations, title=title, notes=notes, source=source)
 
 
 _BULLET = re.compile(r"^\s*[*\-•]\s+")
-_STAR_NOTE = re.compile(r"^\s*\*{1,3}\s*\S")            # "* Any changes to the list of sponsors"
+_STAR_NOTE = re.compile(r"^\s*\*{1,3}\s+\S")            # "* Any changes to the list of sponsors"
 _NOTE_RULE = re.compile(r"^\s*_{5,}\s*$")
-_NUMBERED_NOTE = re.compile(r"^\s*\d{1,2}\s+\S")          # "1  See A/80/100." under a rule
+_NUMBERED_NOTE = re.compile(r"^\s*(\d{1,2})\s+\S")        # "1  See A/80/100." under a rule
+
+
+def _list_goes_on(before: str, line: str) -> bool:
+    """Does the sponsors' list go on from `before` onto `line`? "..., Benin, Brunei" /
+    "Darussalam, ...", "Iran" / "(Islamic Republic of), Iraq", "United States of" /
+    "America:", "... Uruguay" / "and Zambia"; not an agenda item's title above it
+    ("Elimination of racism, racial discrimination, xenophobia and related intolerance"):
+    names in a list are capitalised."""
+    if before.endswith(",") or line.startswith(("and ", "(")) or line[:1].islower():
+        return True
+    if before.rsplit(None, 1)[-1] in ("of", "and", "the"):
+        return True
+    names = [n.strip() for n in re.split(r",\s*|\s+and\s+", before) if n.strip()]
+    return len(names) >= 2 and all(n[:1].isupper() for n in names)
 
 
 def _without_footnotes(body: list[str]) -> tuple[list[str], tuple[str, ...]]:
     """The instruction lines with the page footnotes blanked out (line numbers kept), and
-    the footnotes: a footnote rule and the notes under it, and a note marked "*" set apart
-    by a blank line ("* Any changes to the list of sponsors will be reflected in the official
-    record of the meeting."; "* United Nations, Treaty Series, vol. 2187"). Each note runs
-    to the next blank line. A bulleted line that reads as an instruction ("* Delete
-    operative paragraph 2.", a Markdown list) is one, its bullet blanked out."""
+    the footnotes: a footnote rule and the notes under it, numbered in sequence, and a note
+    marked "* " set apart by a blank line ("* Any changes to the list of sponsors will be
+    reflected in the official record of the meeting."; "* United Nations, Treaty Series,
+    vol. 2187"). Each note runs to the next blank line or instruction.
+
+    Not notes: a bulleted line that reads as an instruction ("* Delete operative paragraph
+    2.", "- Operative paragraph 7 should be deleted.", a Markdown list: its bullet is blanked
+    out); an emphasised word ("*Requests* the Secretary-General ...", a new paragraph's
+    text); anything inside a quotation still open; a number that breaks the notes'
+    sequence ("20 November 1989, ..." under the notes of a page break)."""
     out = list(body)
     notes: list[str] = []
     in_notes = False        # under a rule, until the page ends (a blank line after a note)
+    last_number = None      # the last numbered note's number
+    quoted = False          # inside a quotation the instructions opened
     i = 0
     while i < len(out):
         line = out[i]
@@ -674,16 +693,24 @@ def _without_footnotes(body: list[str]) -> tuple[list[str], tuple[str, ...]]:
             i += 1
             continue
         after_blank = i == 0 or not out[i - 1].strip()
-        bullet = _BULLET.match(line)
-        if bullet and _looks_like_instruction(line[bullet.end():]):
+        bullet = _BULLET.match(line) if not quoted else None
+        if bullet and after_blank and _looks_like_instruction(line[bullet.end():]):
             # "* Delete operative paragraph 2.", "- In operative paragraph 1, ...": a list
             # of instructions; the bullet goes (its column kept blank).
             out[i] = " " * bullet.end() + line[bullet.end():]
+            quoted = _still_quoted(out[i], False)
             i += 1
             continue
-        if after_blank and (_STAR_NOTE.match(line) or (in_notes and _NUMBERED_NOTE.match(line))):
+        numbered = in_notes and _NUMBERED_NOTE.match(line)
+        if numbered and (last_number is not None and int(numbered[1]) != last_number + 1
+                         or _DATE_START.match(line)):
+            numbered = None
+        if after_blank and ((_STAR_NOTE.match(line) and not quoted) or numbered):
+            if numbered:
+                last_number = int(numbered[1])
             note = []
-            while i < len(out) and out[i].strip():
+            while i < len(out) and out[i].strip() and not (
+                    note and _INSTRUCTION_START.match(out[i].strip())):
                 note.append(out[i].strip())
                 out[i] = ""
                 i += 1
@@ -691,8 +718,44 @@ def _without_footnotes(body: list[str]) -> tuple[list[str], tuple[str, ...]]:
             continue
         if line.strip():
             in_notes = False
+            quoted = _still_quoted(line, quoted)
         i += 1
     return out, tuple(notes)
+
+
+def _without_own_marks(ops: tuple[Operation, ...], notes: tuple[str, ...]
+                       ) -> tuple[Operation, ...]:
+    """The operations with the document's own footnote marks taken out of the words they
+    quote from the draft: A/C.3/80/L.58 quotes "the Rome Statute of the International
+    Criminal Court* that define" and notes "* United Nations, Treaty Series, ...": the
+    draft prints its own mark there, or none."""
+    marks = {n.split(None, 1)[0] for n in notes if n.split(None, 1)[0].strip("*").isdigit()
+             or set(n.split(None, 1)[0]) == {"*"}}
+    if not marks:
+        return ops
+    pattern = re.compile(r"(?<=[^\W\d_])(?:" + "|".join(
+        re.escape(m) for m in sorted(marks, key=len, reverse=True)) + r")(?=[\s,;.:]|$)")
+
+    def clean(text: str | None) -> str | None:
+        return pattern.sub("", text) if text else text
+    return tuple(replace(o, old=clean(o.old), anchor=clean(o.anchor)) for o in ops)
+
+
+def _still_quoted(line: str, quoted: bool) -> bool:
+    """Whether a quotation is open after `line`, given whether one was before it: curly
+    quotes open and close; a straight double quote toggles."""
+    for c in line:
+        if c == "“":
+            quoted = True
+        elif c == "”":
+            quoted = False
+        elif c == '"':
+            quoted = not quoted
+    return quoted
+
+
+_DATE_START = re.compile(r"^\s*\d{1,2}\s+(?:January|February|March|April|May|June|July|August"
+                         r"|September|October|November|December)\b")
 
 
 _INSTRUCTION_START = re.compile(
@@ -702,4 +765,10 @@ _INSTRUCTION_START = re.compile(
 
 def _looks_like_instruction(text: str) -> bool:
     text = text[m.end():] if (m := _BULLET.match(text)) else text
-    return bool(_INSTRUCTION_START.match(text)) or text.rstrip().endswith(":")
+    return bool(_INSTRUCTION_START.match(text) or _NAMES_A_PARAGRAPH.match(text)) \
+        or text.rstrip().endswith(":")
+
+
+# "Operative paragraph 7 should be deleted.", "The fourth preambular paragraph shall read:"
+_NAMES_A_PARAGRAPH = re.compile(
+    r"^(?:the\s+\w+\s+)?(?:operative|preambular)\s+paragraphs?\b", re.IGNORECASE)

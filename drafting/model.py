@@ -158,7 +158,12 @@ class Resolution:
         """The body as its line prints it: "The General Assembly,", "安全理事会，" (a
         full-width comma), "إن مجلس الأمن،" (an Arabic comma)."""
         body = (self.body or "The General Assembly").rstrip()
-        if body.endswith((",", ":", "，", "،")) or (self.body_bare and self.body):
+        bare = self.body_bare and self.body and not any(
+            p.status != "deleted" for p in self.preambular) and not any(
+            p.number for p in self.operative if p.status != "deleted")
+        if body.endswith((",", ":", "，", "،")) or bare:
+            # (Printed bare only while its one unnumbered decision follows it: so it reads
+            # back; once paragraphs are numbered or a preamble joins, with its comma.)
             return body
         # The comma of the body's own script (the paragraphs may be in another language).
         if any("\u4e00" <= c <= "\u9fff" for c in body):

@@ -472,23 +472,24 @@ def parse_text(text: str, source: str | None = None, *, openers: bool = True) ->
         joined = preprocess.join_wrapped_body(file_lines)
         if joined is not None:
             lines, body_at = joined, preprocess.find_body(joined)
+    run_on = False
+    if body_at is None:
+        # "The General Assembly, taking note of ..., decides to appoint ..." (before the
+        # degraded extractions: such a line may be long, but its clause is in small letters).
+        found = preprocess.find_clause_body(file_lines)
+        if found:
+            body_at, lines = found
+            run_on = True
     if body_at is None:
         # A degraded extraction may run the body and the paragraphs together.
         lines = preprocess.unflatten(file_lines)
         body_at = preprocess.find_body(lines)
-    run_on = False
     if body_at is None:
         # A decision: "The General Assembly decides to take note of ...".
         found = preprocess.find_run_on_body(file_lines)
         if found:
             body_at, body_part, rest = found
             lines = file_lines[:body_at] + [body_part, rest] + file_lines[body_at + 1:]
-            run_on = True
-    if body_at is None:
-        # "The General Assembly, taking note of ..., decides to appoint ...".
-        found = preprocess.find_clause_body(file_lines)
-        if found:
-            body_at, lines = found
             run_on = True
     bare = False
     if body_at is None:

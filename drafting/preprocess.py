@@ -228,12 +228,14 @@ def is_body_line(text: str) -> bool:
                 and any(_norm_word(w) in lexicon.ORGAN_WORDS for w in words))
     first = words[0].lower()
     article_glued = re.match(r"^([lL]['’])(\w.*)$", words[0])    # "L'Assemblée générale,"
-    if first not in lexicon.BODY_ARTICLES and not article_glued:
-        return False
+    if first not in lexicon.BODY_ARTICLES and not article_glued or not words[0][:1].isupper():
+        return False        # (a body line opens with its article in capitals: "The", "La")
     if len(words) < 2 and not article_glued:
         return False
     rest = words[1:] if not article_glued else [article_glued.group(2)] + words[1:]
-    if not rest[0][:1].isupper():
+    if not rest[0][:1].isupper() or any(_norm_word(w) in _NOT_IN_BODIES for w in rest):
+        # "The General Assembly approves,", "The Assembly further invites the Bureau ...,":
+        # a decision's words, not an organ's name.
         return False
     return any(_norm_word(w) in lexicon.ORGAN_WORDS for w in rest)
 
@@ -336,6 +338,10 @@ _RUN_ON_VERBS_TEXT = """decides takes requests adopts approves elects appoints
 authorizes endorses décide prend prie adopte approuve élit nomme autorise decide toma
 solicita pide aprueba elige nombra autoriza"""
 _RUN_ON_VERBS = frozenset(_RUN_ON_VERBS_TEXT.split())
+# Words no organ's name holds: a decision's verbs and the adverbs that lead them.
+_NOT_IN_BODIES = _RUN_ON_VERBS | frozenset("""invites further also notes welcomes calls urges
+reaffirms recalls recognizes expresses stresses emphasizes encourages acknowledges demands
+condemns""".split())
 # Where a decision's verb follows its clause: "... held in Vienna, 2025,1 decides to
 # appoint", "...; requests", or a line that opens with it after a comma.
 _CLAUSE_VERB = _Lazy(r"(?:(?<=[,;:])\d{0,2}\s+|^)(?=(?:also\s+|further\s+)?(?:"
@@ -1186,8 +1192,9 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
             footnotes[-1] = (mark, collapse(text + " " + t), no)
             continue
         loose_note = False
-        lm = _LOOSE_NOTE.match(t) if blank and t[0].isdigit() else None
-        if lm and int(lm.group("mark")) == last_note + 1 \
+        set_apart = i >= 2 and not lines[i - 2].text and not after_trailer
+        lm = _LOOSE_NOTE.match(t) if set_apart and t[0].isdigit() else None
+        if lm and int(lm.group("mark")) == last_note + 1 and not _DATE_LINE.match(t) \
                 and _cites(" ".join(recent), lm.group("mark")):
             # "1 Official Records of the General Assembly, ..." set apart, its number the next
             # footnote's and cited by the text before it ("July 1979,1"): a footnote whose
@@ -1195,6 +1202,16 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
             # (a running title, the rest of a paragraph), as after a page head.
             footnotes.append((lm.group("mark"), collapse(lm.group("text")), line.no))
             last_note += 1
+            loose_note = after_header = True
+            blank = False
+            continue
+        sm = STAR_NOTE.match(t) if set_apart and t[0] == "*" else None
+        if sm and sm.group("mark") in front_marks and not _ends_the_text(lines, i, front_marks):
+            # "* Any changes to the list of sponsors ..." at the foot of the first page, its
+            # rule lost, the front printing its mark: a footnote, and the page goes on
+            # after it (the rest of a paragraph, "stressing its significance ..."). At the
+            # end of the text the closing takes it (below).
+            footnotes.append((sm.group("mark"), collapse(sm.group("text")), line.no))
             loose_note = after_header = True
             blank = False
             continue
@@ -1460,9 +1477,11 @@ def _unnumbered_operative(tokens: list[Token]) -> list[Token]:
       paragraph does), the paragraphs at the end back to the preamble are.
 
     Those paragraphs' PARA (or TRANSITION) tokens become an empty NUM and a LINE, their
-    headings OPHEADING; a text that labels its paragraphs PP3 is left as it is."""
-    if any(t.type in ("NUM", "PPNUM") for t in tokens):
+    headings OPHEADING. In a text that labels its preambular paragraphs ("PP1bis ...",
+    the canonical text of a revision), only the paragraphs after the last label may be."""
+    if any(t.type == "NUM" for t in tokens):
         return tokens
+    labelled = max((k for k, t in enumerate(tokens) if t.type == "PPNUM"), default=None)
     starts = [k for k, t in enumerate(tokens) if t.type == "PARA"]
     transition = next((k for k, t in enumerate(tokens) if t.type == "TRANSITION"), None)
     after = next((g for g, k in enumerate(starts) if transition is not None and k > transition),
@@ -1477,6 +1496,8 @@ def _unnumbered_operative(tokens: list[Token]) -> list[Token]:
         run = set(starts[_back_to_preamble(tokens, starts, len(starts)):])
     else:
         run = set()
+    if labelled is not None:
+        run = {k for k in run if k > labelled + 1}
     return _as_operative(tokens, run) if run else tokens
 
 

@@ -589,18 +589,17 @@ def test_a_real_amendment_document_applies_to_its_real_draft():
     """A/80/L.35 on A/80/L.27: "Replace "Chornobyl" with "Chernobyl" in the title, the
     preambular paragraphs and the operative paragraphs", then, quoting the tabled text,
     "In operative paragraph 14, replace "... the Chornobyl disaster" with "... the
-    Chernobyl disaster"": the replacement throughout applies after the other instructions,
-    so every instruction finds the words it quotes."""
+    Chernobyl disaster"": the quoted tabled words are found through the replacement made
+    before them."""
     from pathlib import Path
 
-    from drafting.amend import application_order, apply_operations
+    from drafting.amend import apply_operations
     from drafting.parse import parse_text
 
     real = Path(__file__).parent / "fixtures" / "real"
     draft = parse_text((real / "A_80_L.27.txt").read_text(encoding="utf-8"))
     doc = parse_amendment_document((real / "A_80_L.35.txt").read_text(encoding="utf-8"))
     assert doc.amends == draft.symbol == "A/80/L.27"
-    assert [o.op for o in application_order(doc.operations)][-1] == "replace_all"
     new = apply_operations(draft, doc.operations, "A1")
     words = [new.title] + [p.text for top in new.paragraphs() for p in top.walk()]
     assert not any("Chornobyl" in w for w in words)
@@ -609,3 +608,20 @@ def test_a_real_amendment_document_applies_to_its_real_draft():
                                              "OP11", "OP12", "OP14"]
     assert new.operative[0].text.startswith("Takes note of")
     assert "of Ukraine" not in new.preambular[1].text
+    assert len(draft.preambular) == 7      # the sponsors' note at a page's foot is no paragraph
+
+
+def test_a_replacement_throughout_leaves_the_amendments_own_words():
+    """Instructions apply in the order written: a replacement throughout the text does not
+    rewrite the new paragraph the same amendment inserts after it."""
+    from drafting.parse import parse_text
+
+    res = parse_text("The General Assembly,\n\nRecalling Member States,\n\n"
+                     "1. Invites Member States to act.\n")
+    ops = parse_instructions('1. Throughout the text, replace "Member States" with "States".\n'
+                             '2. After operative paragraph 1, insert a new operative paragraph, '
+                             'reading: "Invites Member States of the specialized agencies;"')
+    new = apply_operations(res, ops)
+    assert [p.text for p in new.paragraphs()] == [
+        "Recalling States,", "Invites States to act.",
+        "Invites Member States of the specialized agencies;"]

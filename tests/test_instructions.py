@@ -533,3 +533,76 @@ def test_an_amendment_document_listing_its_instructions_with_bullets():
                                                           ("replace_text", "OP1")]
     assert doc.notes == ("* Any changes to the list of sponsors will be reflected in the "
                          "official record of the meeting.",)
+
+
+@pytest.mark.parametrize("text, ops, notes", [
+    # an unquoted new paragraph that opens with an emphasised verb is no note
+    ("Chile: amendment to draft resolution A/C.3/80/L.50\n\nTitle\n\n1. After operative "
+     "paragraph 3, insert a new operative paragraph, reading:\n\n*Requests* the "
+     "Secretary-General to report;\n\n2. Delete operative paragraph 5.\n",
+     [("insert_paragraph", "OP3"), ("delete_paragraph", "OP5")], ()),
+    # bullets on instructions that name their paragraph first; a note stops at the next
+    # instruction
+    ("Chile: amendment to draft resolution A/C.3/80/L.24\n\nTitle\n\n* Operative paragraph 7 "
+     "should be deleted.\n\n* In operative paragraph 3, delete \"x\".\n\n* Any changes to the "
+     "list of sponsors will be reflected in the official record of the meeting.\n"
+     "2. Delete operative paragraph 6.\n",
+     [("delete_paragraph", "OP7"), ("delete_text", "OP3"), ("delete_paragraph", "OP6")],
+     ("* Any changes to the list of sponsors will be reflected in the official record of "
+      "the meeting.",)),
+])
+def test_what_is_a_note_in_an_amendment_document(text, ops, notes):
+    doc = parse_amendment_document(text)
+    assert [(o.op, o.target) for o in doc.operations] == ops
+    assert doc.notes == notes
+
+
+def test_a_quoted_paragraph_across_a_page_with_its_footnote():
+    """The footnote under the rule is a note; "20 November 1989, ..." after the page break
+    breaks the notes' sequence and is the quotation's rest; dashes inside a quotation stay."""
+    doc = parse_amendment_document(
+        "Chile: amendment to draft resolution A/C.3/80/L.24\n\nTitle\n\nAfter the fifth "
+        "preambular paragraph, insert a new preambular paragraph, reading:\n\n“Recalling the "
+        "Convention on the Rights of the Child,1 adopted by the General Assembly on\n"
+        "__________\n1 United Nations, Treaty Series, vol. 1577, No. 27531.\n\n"
+        "25-18387 (E)    131125\n2/3\n\n20 November 1989, and its Optional Protocols,”\n")
+    [op] = doc.operations
+    assert op.new.endswith("adopted by the General Assembly on 20 November 1989, and its "
+                           "Optional Protocols,")
+    assert doc.notes == ("1 United Nations, Treaty Series, vol. 1577, No. 27531.",)
+    doc = parse_amendment_document(
+        "Chile: amendment to draft resolution A/C.3/80/L.24\n\nTitle\n\nAfter operative "
+        "paragraph 2, insert a new operative paragraph, reading:\n\n“Requests the "
+        "Secretary-General to designate:\n\n- in each region, a focal point;\n"
+        "- at headquarters, a coordinator;”\n")
+    assert "- in each region, a focal point; - at headquarters" in doc.operations[0].new
+
+
+@pytest.mark.parametrize("head, sponsors", [
+    ("Agenda item 69 (a)\nElimination of racism, racial discrimination, xenophobia and related "
+     "intolerance\nRussian Federation", ("Russian Federation",)),
+    ("Antigua and Barbuda, Brunei\nDarussalam", ("Antigua and Barbuda", "Brunei Darussalam")),
+    ("United States of\nAmerica", ("United States of America",)),
+    ("Cuba, Iran (Islamic Republic\nof)", ("Cuba", "Iran (Islamic Republic of)")),
+])
+def test_sponsor_lines_broken_anywhere_and_no_agenda_title(head, sponsors):
+    doc = parse_amendment_document(f"{head}: amendment to draft resolution A/C.3/80/L.2\n\n"
+                                   "Title\n\nDelete operative paragraph 2.\n")
+    assert doc.sponsors == sponsors
+
+
+def test_the_documents_own_footnote_mark_leaves_the_quoted_words():
+    """A/C.3/80/L.58 quotes "... the International Criminal Court* that define ..." and
+    notes "* United Nations, Treaty Series ...": the quotation finds the draft's words,
+    which print the draft's own mark ("Court1") there."""
+    from drafting.amend import apply_operations
+    from drafting.parse import parse_text
+
+    doc = parse_amendment_document(_real("A_C.3_80_L.58.txt"))
+    old = doc.operations[0].old
+    assert "Criminal Court that define" in old
+    pps = ["Recalling x,"] * 27 + [f"Recalling the Principles, {old.replace('Court', 'Court1')} "
+                                   "and noting y,"]
+    res = parse_text("The General Assembly,\n\n" + "\n\n".join(pps) + "\n\n1. Decides z.\n")
+    assert apply_operations(res, doc.operations, "A1").preambular[27].text == \
+        "Recalling the Principles, and noting y,"

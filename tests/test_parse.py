@@ -1366,3 +1366,63 @@ def test_a_heading_between_preambular_paragraphs_and_a_break_after_and(text, pre
     assert [p.text for p in res.preambular] == pre
     assert res.preambular[-1].heading == heading
     assert parse_text(render_text(res)) == res
+
+
+def test_review_findings_on_the_new_layout_rules():
+    """The date under "52nd plenary meeting" is the closing, not footnote 1; a sponsors'
+    note at a page's foot, its rule lost, is a footnote and the paragraph goes on after it;
+    "The General Assembly approves, ..." on one line is a run-on decision; "the Third
+    Committee ..., in preparing" in small letters is no body line."""
+    res = parse_text("Resolution adopted by the General Assembly on 1 December 2025\n\n80/20. "
+                     "Title\n\nThe General Assembly,\n\nRecalling the Treaty,1\n\n1. Decides to "
+                     "act.\n\n52nd plenary meeting\n1 December 2025\n\n__________\n\n"
+                     "1 United Nations, Treaty Series, vol. 610, No. 8843.\n")
+    assert res.closing == ("52nd plenary meeting", "1 December 2025")
+    assert [f.mark for f in res.preambular[0].footnotes] == ["1"]
+    res = parse_text("A/80/L.99\n\nChile:* draft resolution\n\nTitle\n\nThe General Assembly,\n\n"
+                     "Recalling the events of 26 April, and\n\n\n* Any changes to the list of "
+                     "sponsors will be reflected in the official record of the meeting.\n\n"
+                     "A/80/L.99\n2/3\n\nstressing its significance,\n\nNoting the report,\n\n"
+                     "1. Decides to act.\n")
+    assert [p.text for p in res.preambular] == [
+        "Recalling the events of 26 April, and stressing its significance,",
+        "Noting the report,"]
+    assert [f.mark for f in res.footnotes] == ["*"]
+    res = parse_text("Draft decision\n\nProgramme of work\n\nThe General Assembly approves, "
+                     "subject to any subsequent decision, the programme. The Assembly further "
+                     "invites the Bureau at the eighty-first session, to take it into account.\n")
+    assert (res.body, res.body_runs_on) == ("The General Assembly", True)
+    assert res.operative[0].text.startswith("approves, subject to")
+    assert parse_text(render_text(res)) == res
+
+
+def test_a_bare_body_takes_its_comma_once_paragraphs_are_numbered():
+    from drafting.amend import apply_operations
+    from drafting.instructions import parse_instructions
+
+    res = parse_text((Path(__file__).parent / "fixtures" / "real" / "A_80_L.8.txt").read_text(
+        encoding="utf-8"))
+    new = apply_operations(res, parse_instructions(
+        'After operative paragraph 1, insert a new operative paragraph, reading: "Decides to '
+        'review the Declaration."'))
+    canonical = render_text(new)
+    assert "\nThe General Assembly,\n" in canonical
+    assert [p.id for p in parse_text(canonical).operative] == ["OP1", "OP1bis"]
+
+
+def test_a_clause_decision_with_a_labelled_preambular_paragraph_reads_back():
+    """The canonical text of a revision that inserted PP1bis in "The General Assembly,
+    taking note of ..., decides ...": the unlabelled decision after the labels is still the
+    operative paragraph."""
+    from drafting.amend import apply_operations
+    from drafting.instructions import parse_instructions
+
+    res = parse_text((Path(__file__).parent / "fixtures" / "real" / "A_C.4_80_L.10.txt"
+                      ).read_text(encoding="utf-8"))
+    new = apply_operations(res, parse_instructions(
+        'After preambular paragraph 1, insert a new preambular paragraph, reading: "recalling '
+        'its resolution 1472 A (XIV) of 12 December 1959,"'))
+    again = parse_text(render_text(new))
+    assert [p.id for p in again.preambular] == ["PP1", "PP1bis"]
+    assert [(p.id, p.number) for p in again.operative] == [("OP1", None)]
+    assert again == new

@@ -181,8 +181,9 @@ def front_matter(res: Resolution, house: HouseStyle, date: str | None = None
     for note in res.notes:
         out.append(("FrontNote", note, PLAIN))
     if res.body and res.run_on_paragraph() is not None:
-        # A decision's body runs on into its paragraph: printed as the words it is.
-        out.append(("Body", res.body, PLAIN))
+        # A decision's body runs on into its paragraph: printed as the words it is
+        # ("The General Assembly" before "decides", "The General Assembly," before a clause).
+        out.append(("Body", res.run_on_lead(), PLAIN))
     elif res.body:
         out.append(("Body", res.body_line, house.body))
     return out
