@@ -393,9 +393,13 @@ def _find_footnotes(tops: list[_Node], notes: list[tuple[str, str, int]]
     left: list[Footnote] = []
     start = 0
     flat = [(k, n) for k, top in enumerate(tops) for n in top.walk()]
+    # A note the text marks "[^1]" (in a paragraph or a heading) is cited only so
+    # ("paragraph 1 of" is a number).
+    marked = " ".join(n.text + " " + " ".join(n.heading) for _, n in flat)
     for mark, text, _line in notes:
         if mark.isdigit():
-            pat = preprocess.footnote_mark(mark)
+            pat = (re.compile(rf"\[\^{mark}\]") if f"[^{mark}]" in marked
+                   else preprocess.footnote_mark(mark))
             for pos in range(start, len(flat)):
                 k, n = flat[pos]
                 if pat.search(n.text):

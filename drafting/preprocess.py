@@ -101,7 +101,8 @@ def collapse(text: str) -> str:
     return " ".join(text.split())
 
 
-_HYPHEN_WRAP = re.compile(r"(?<=[^\W\d_][-\u2010\u2011])\s*\n\s*(?=[^\W\d_])")
+_HYPHEN_WRAP = re.compile(r"(?<=[^\W\d_][-\u2010\u2011])\s*\n\s*"
+                          r"(?!(?:and|or|to|et|ou|y|o|e|und)\b)(?=[^\W\d_])")   # "small-" / "and medium-sized"
 
 
 def join_lines(lines) -> str:
@@ -174,24 +175,30 @@ _LOOSE_NOTE = re.compile(r"^(?P<mark>\d{1,3})\s+(?P<text>\S.*)$")
 
 def footnote_mark(mark: str) -> re.Pattern:
     """Where a text cites footnote `mark`: "Nations1 are", "Council,1", "Council,1,2",
+    "(Treaty of Tlatelolco)1", "November 20242" and "of 1990 3 and" (after a year),
     "Nations 1 are", "Secretary-General, 1  and" (PDF spacing), Markdown "[^14]"."""
     m = re.escape(mark)
     return re.compile(
         rf"(?<=[^\W\d_]){m}(?=[\s,;.:)\]]|$)"
-        rf"|(?<=[,;.”\"]){m}(?=\s|,\d|$)"
+        rf"|(?<=[,;.:)\]”’\"]){m}(?=\s|,\d|$)"
+        rf"|(?<=\b(?:19|20)\d\d){m}(?=[\s,;.:]|$)"
         rf"|(?<=[^\W\d_]) {m}(?= +[a-z]|$)"
+        rf"|(?<=\b(?:19|20)\d\d ){m}(?= +[a-z])"
         rf"|(?<=[,;] ){m}(?= [a-z]|  |$)"
         rf"|\[\^{m}\]")
 
 
 def _cites(text: str, mark: str) -> bool:
-    """True when `text` cites footnote `mark` as `footnote_mark` reads it, or as PDF text
-    prints it after a bracket or a closing quotation mark ("(Treaty of Tlatelolco)1 was"),
-    apart after a comma ("the General Assembly, 1"), or after a year ("November 20242":
-    footnote 2 after 2024; "of 1990 3  and")."""
-    return bool(footnote_mark(mark).search(text) or re.search(
-        rf"(?:(?<=[)\]”’\"])|(?<=[,;.] )|(?<=\b(?:19|20)\d\d)|(?<=\b(?:19|20)\d\d ))"
-        rf"{re.escape(mark)}(?=[\s,;.:]|$)", text))
+    """True when `text` (raw lines, their spacing kept) cites footnote `mark` the way PDF
+    text prints a mark: glued to a word, a mark or a year ("Nations1", "1979,1", "(Treaty
+    of Tlatelolco)1", "November 20242": footnote 2 after 2024), or apart with two spaces
+    after it ("Destruction 3  and", "of 1990 3  and") or after a comma ("verification, 1",
+    "Rarotonga, 3 Bangkok4");
+    Markdown "[^1]". Not "paragraph 1 of", which only numbers."""
+    m = re.escape(mark)
+    return bool(re.search(
+        rf"(?:(?<=[^\W\d_])|(?<=[,;.:)\]”’\"])|(?<=\b(?:19|20)\d\d)){m}(?=[\s,;.:)\]]|$)"
+        rf"|(?<=\S ){m}(?=  )|(?<=[,;] ){m}(?=\s|$)|\[\^{m}\]", text, re.MULTILINE))
 
 
 _FOOTNOTE_START = re.compile(r"^(?P<mark>\*{1,3}|\d{1,3})\.?\s+(?P<text>\S.*)$")   # "1  See", OAS "1. The"
@@ -469,6 +476,13 @@ _MEETING = (r"\d{1,4}\s?(?:st|nd|rd|th|a|ª|º|e|ème|re)\.?\s+(?:plenary\s+)?"
 _MEETING_LINE = re.compile(rf"^{_MEETING}$", re.IGNORECASE)
 # The date of a trailer.
 _DATE_LINE = re.compile(rf"^(?:{_DATE})$")
+# A line that opens with a date: "1 December 2024, in which it decided ..." (a paragraph's
+# rest, not footnote 1; "10 See 2010 Review Conference" is a footnote).
+_DATE_START = re.compile(
+    r"^\d{1,2}(?:er)?\s+(?:de\s+)?(?:january|february|march|april|may|june|july|august"
+    r"|september|october|november|december|janvier|février|mars|avril|mai|juin|juillet|août"
+    r"|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio"
+    r"|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\b", re.IGNORECASE)
 # A footnote of the front matter's "*" printed after the text: "* State not a member ...".
 STAR_NOTE = re.compile(r"^(?P<mark>\*{1,3})\s+(?P<text>\S.*)$")
 
@@ -506,10 +520,12 @@ def _is_heading(lines: list[Line], at: int) -> bool:
     (a numbered one, or one that opens as preambular paragraphs do), that is, a heading
     ("Peacebuilding Commission", "Countries in special situations")? Twelve words at most,
     and not a paragraph's opening ("Noting the report" that lost its comma)."""
-    words = lines[at - 1].text.split()
-    if at >= len(lines) or lines[at].text or len(words) > 12:
-        return False
-    if len(words) > 1 and words[1][:1].islower() and looks_like_opener(lines[at - 1].text):
+    text = lines[at - 1].text
+    words = text.split()
+    if at >= len(lines) or lines[at].text or len(words) > 12 \
+            or any(c.isdigit() for c in text) or text.endswith(("*", "]", ")")):
+        return False        # "Reaffirming Security Council resolution 1325 (2000)": a paragraph
+    if len(words) > 1 and words[1][:1].islower() and looks_like_opener(text):
         return False
     nxt = for_matching(strip_markdown(next((ln.text for ln in lines[at:] if ln.text), "")))
     return bool(_numbered(nxt)) or looks_like_opener(nxt)
@@ -524,9 +540,11 @@ def _numbered(text: str) -> re.Match | None:
                          or _EMPHASIS_AFTER_NUMBER.match(nm.group("rest"))) else None
 
 
-# "53 *Recalls* decisions ...": a number without its full stop before an emphasised verb
-# (a Markdown negotiating text).
-_EMPHASIS_AFTER_NUMBER = re.compile(r"\s+(?:\*{1,3}|_{1,2})\[?[A-Z]")
+# "53 *Recalls* decisions ...", "54 *Also requests* the": a number without its full stop
+# before an emphasised verb (a Markdown negotiating text); not a footnote "1 *Official
+# Records of the General Assembly* ...".
+_EMPHASIS_AFTER_NUMBER = re.compile(
+    r"\s+(?:\*{1,3}|_{1,2})\[?[A-Z][^\W\d_]*(?:\s+[a-z][^\W\d_]*)?(?:\*{1,3}|_{1,2})\s+[a-z\[]")
 
 
 def _ends_agenda(t: str) -> bool:
@@ -1077,12 +1095,13 @@ def _rest_token(tokens: list[Token], line: Line, offset: int, rest: str) -> str:
 def _title_lines(lines: list[Line], at: int, title: str) -> int:
     """How many lines from lines[at] spell the title (a running title wrapped over up to
     four lines), or 0."""
-    joined = ""
+    pieces: list[str] = []
     for k in range(at, min(at + 4, len(lines))):
         piece = collapse(strip_markdown(lines[k].text))
         if not piece:
             return 0
-        joined = f"{joined} {piece}" if joined else piece
+        pieces.append(piece)
+        joined = join_lines(pieces)
         if joined == title:
             return k - at + 1
         if not title.startswith(joined):
@@ -1132,7 +1151,8 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
     # The left margin of the paragraphs: the indentation of the last top-level paragraph's
     # first line (a text indented as a whole has its set-apart lines indented too).
     margin = next((line.indent for line in lines if line.text), 0)
-    spaced = _spaced(lines)
+    spaced = _spaced(lines[:next((k for k, ln in enumerate(lines) if _numbered(ln.text)),
+                                 len(lines))])
 
     def flush(kind: str) -> None:
         """The held lines as the heading of the paragraph about to start."""
@@ -1192,10 +1212,10 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
             footnotes[-1] = (mark, collapse(text + " " + t), no)
             continue
         loose_note = False
-        set_apart = i >= 2 and not lines[i - 2].text and not after_trailer
+        set_apart = i >= 2 and not lines[i - 2].text
         lm = _LOOSE_NOTE.match(t) if set_apart and t[0].isdigit() else None
-        if lm and int(lm.group("mark")) == last_note + 1 and not _DATE_LINE.match(t) \
-                and _cites(" ".join(recent), lm.group("mark")):
+        if lm and int(lm.group("mark")) == last_note + 1 and not _DATE_START.match(t) \
+                and _cites("\n".join(recent), lm.group("mark")):
             # "1 Official Records of the General Assembly, ..." set apart, its number the next
             # footnote's and cited by the text before it ("July 1979,1"): a footnote whose
             # rule the extraction lost, not a paragraph. The page goes on after the notes
@@ -1332,7 +1352,7 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
             if title:
                 # A title wrapped over lines is one heading line.
                 held.append(Line(title[0].no, title[0].raw,
-                                 " ".join(ln.text for ln in title), title[0].column))
+                                 join_lines([ln.text for ln in title]), title[0].column))
             i += taken
             blank = True
             heading_at = i
@@ -1450,16 +1470,17 @@ def _spaced(lines: list[Line]) -> bool:
     """Does the text set its paragraphs apart with blank lines? Then a line right after a
     comma that opens like a paragraph ("Stockpiling and Use of Chemical Weapons ...",
     wrapped after "Production,") goes on with the paragraph (after a semicolon it still
-    opens one: some texts set only some paragraphs apart). Told by counting: at least half
-    as many blank lines (runs) as lines ending as a paragraph may end."""
+    opens one: some texts set only some paragraphs apart). Told by counting, over the
+    preamble (a Council draft may set only its operative paragraphs apart): at least half
+    as many runs of blank lines between text lines as lines ending as a paragraph may end."""
     runs = ends = 0
-    was_blank = False
+    was_blank = seen_text = False
     for line in lines:
         if not line.text:
-            runs += not was_blank
             was_blank = True
             continue
-        was_blank = False
+        runs += was_blank and seen_text
+        was_blank, seen_text = False, True
         ends += line.text[-1:] in ",;:."
     return runs * 2 >= ends > 0
 

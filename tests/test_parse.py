@@ -1426,3 +1426,40 @@ def test_a_clause_decision_with_a_labelled_preambular_paragraph_reads_back():
     assert [p.id for p in again.preambular] == ["PP1", "PP1bis"]
     assert [(p.id, p.number) for p in again.operative] == [("OP1", None)]
     assert again == new
+
+
+@pytest.mark.parametrize("text, pre", [
+    # a preamble set close, the operative part spaced: three paragraphs still
+    ("The General Assembly,\n\nRecalling its resolution 78/120,\nNoting the report,\n"
+     "Welcoming the efforts of Member States,\n\n1. Decides to act;\n\n2. Requests a report;"
+     "\n\n3. Decides to remain seized.\n",
+     ["Recalling its resolution 78/120,", "Noting the report,",
+      "Welcoming the efforts of Member States,"]),
+    # a short paragraph that lost its comma, with a number in it: no heading
+    ("The General Assembly,\n\nRecalling its resolution 78/120,\n\nReaffirming Security "
+     "Council resolution 1325 (2000)\n\n1. Decides to act.\n",
+     ["Recalling its resolution 78/120,", "Reaffirming Security Council resolution 1325 (2000)"]),
+    # a suspended hyphen keeps its space; a wrapped compound joins
+    ("The General Assembly,\n\nRecalling the small-\nand medium-sized enterprises of the "
+     "eighty-\nfirst session,\n\n1. Decides to act.\n",
+     ["Recalling the small- and medium-sized enterprises of the eighty-first session,"]),
+    # a paragraph's rest that opens with a date after a break is no footnote, and "article 1
+    # of" cites none
+    ("The General Assembly,\n\nRecalling article 1 of the Convention and its resolution "
+     "adopted on\n\n1 December 2024, in which it decided to convene the conference,\n\n"
+     "Noting the report,\n\n1. Decides to act.\n",
+     ["Recalling article 1 of the Convention and its resolution adopted on 1 December 2024, "
+      "in which it decided to convene the conference,", "Noting the report,"]),
+])
+def test_second_review_of_the_layout_rules(text, pre):
+    res = parse_text(text)
+    assert [p.text for p in res.preambular] == pre
+    assert res.footnotes == () and not any(p.footnotes for p in res.paragraphs())
+    assert parse_text(render_text(res)) == res
+
+
+def test_a_footnote_in_emphasis_is_no_numbered_paragraph():
+    res = parse_text("*The Conference of the Parties,*\n\n*Recalling* decision 1/CP.17,\n\n"
+                     "1 *Official Records of the General Assembly*, Supplement No. 29.\n\n"
+                     "*Noting* the report,\n\n53 *Recalls* decisions 2/CP.19;\n")
+    assert [p.number for p in res.operative] == ["53"]
