@@ -496,10 +496,10 @@ def _footprints(res: Resolution, amendment: Amendment) -> list[tuple[str, str, i
             out.append((op.target, "moved", 0, 0, op.op))
             out.append(((op.position or "").partition(" ")[2], "ref", 0, 0, op.op))
         elif op.op == "replace_all":
-            for top in res.paragraphs():
-                for p in top.walk():
-                    for s, e in _spans(p.text, op.old):
-                        out.append((p.id, "text", s, e, p.text[s:e]))
+            title = [_target(res, TITLE)] if res.title is not None else []
+            for p in title + [p for top in res.paragraphs() for p in top.walk()]:
+                for s, e in _spans(p.text, op.old):
+                    out.append((p.id, "text", s, e, p.text[s:e]))
         elif op.target and not (op.op == "insert_text" and op.position in ("end", "beginning")):
             par = _target(res, op.target)
             if par is None:
@@ -546,7 +546,8 @@ def _collide(a, b) -> str | None:
     if ka == kb == "moved" and same:
         return f"both move {pa}"
     if ka == kb == "text" and same and sa < eb and sb < ea:
-        return f"both change {wa if ea - sa <= eb - sb else wb!r} in {pa}"
+        return f"both change {wa if ea - sa <= eb - sb else wb!r} in " + (
+            "the title" if pa == TITLE else pa)
     return None
 
 

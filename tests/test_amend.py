@@ -625,3 +625,16 @@ def test_a_replacement_throughout_leaves_the_amendments_own_words():
     assert [p.text for p in new.paragraphs()] == [
         "Recalling States,", "Invites States to act.",
         "Invites Member States of the specialized agencies;"]
+
+
+def test_a_replacement_throughout_collides_with_an_edit_of_the_title():
+    """The replacement throughout reaches the title now: an edit of the same words there
+    is a collision, found before either is accepted."""
+    from drafting.parse import parse_text
+
+    res = parse_text("Chornobyl disaster\n\nThe General Assembly,\n\nRecalling x,\n\n"
+                     "1. Decides y.\n")
+    assert find_collisions(res, [
+        amendment("A1", 'Throughout the text, replace "Chornobyl" with "Chernobyl".'),
+        amendment("A2", 'In the title, replace "Chornobyl disaster" with "Chornobyl '
+                        'catastrophe".')]) == [("A1", "A2", "both change 'Chornobyl' in the title")]
