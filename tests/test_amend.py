@@ -496,7 +496,7 @@ def test_title_amendments_collide_and_show_in_the_compilation():
                   ("Chile",))
     b = Amendment("A3", parse_instructions('In the title, replace "Report" with "The report"'),
                   ("Peru",))
-    assert find_collisions(res, [a, b]) == [("A2", "A3", "both change 'Report' in title")]
+    assert find_collisions(res, [a, b]) == [("A2", "A3", "both change 'Report' in the title")]
     data = render_compilation(res, [a, b])
     accepted = docx_to_text(data)
     assert "Title (Chile, A2): Annual report of the Human Rights Council" in accepted
