@@ -101,8 +101,10 @@ def collapse(text: str) -> str:
     return " ".join(text.split())
 
 
+# A hyphen at a line's end inside a compound; not a suspended one ("small-" / "and
+# medium-sized").
 _HYPHEN_WRAP = re.compile(r"(?<=[^\W\d_][-\u2010\u2011])\s*\n\s*"
-                          r"(?!(?:and|or|to|et|ou|y|o|e|und)\b)(?=[^\W\d_])")   # "small-" / "and medium-sized"
+                          r"(?!(?:and|or|to|et|ou|y|o|e|und)\b)(?=[^\W\d_])")
 
 
 def join_lines(lines) -> str:
@@ -684,7 +686,7 @@ def read_front(lines: list[Line]) -> Front:
             continue
         if _RESOLUTION_MARKS.match(plain) and not "a" <= plain[:1] <= "z":
             # ("resolution 2719 (2023)" in small Latin letters is a title's wrapped line;
-            # Russian "принятая Советом Безопасности ..." is the mark in small letters.)
+            # Russian "принятая Советом Безопасности ..." is a mark in small letters.)
             front.kind = "resolution"
             front.tokens.append(_tok("HEAD_LABEL", line))
             organ = next((prefix for pat, prefix in _SERIES if pat.search(plain)), organ)
@@ -1068,7 +1070,8 @@ def looks_like_opener(text: str) -> bool:
     return low.endswith(_PARTICIPLE_ENDINGS)
 
 
-_PAST_ENDINGS = ("ed", "é", "ée", "és", "ées", "ado", "ada", "ados", "adas", "ido", "ida", "idos")
+_PAST_ENDINGS = ("ed", "é", "ée", "és", "ées", "ado", "ada", "ados", "adas", "ido", "ida",
+                 "idos")
 
 
 @dataclass
