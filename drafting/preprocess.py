@@ -465,7 +465,9 @@ def header_start(lines: list[Line], body: int) -> int:
         t = lines[i].text
         if re.match(r"^(annex(e)?|anexo)\b", t, re.IGNORECASE):
             return i + 1
-        if len(t) > 200 and not _is_long_front_line(strip_markdown(t)):
+        if len(t) > 200 and not _is_long_front_line(strip_markdown(t)) \
+                and not (t.isupper() and not ends_paragraph(t)):
+            # (A title in capitals, printed on one line, is no report prose.)
             return i + 1
         i -= 1
     return 0

@@ -1463,3 +1463,16 @@ def test_a_footnote_in_emphasis_is_no_numbered_paragraph():
                      "1 *Official Records of the General Assembly*, Supplement No. 29.\n\n"
                      "*Noting* the report,\n\n53 *Recalls* decisions 2/CP.19;\n")
     assert [p.number for p in res.operative] == ["53"]
+
+
+def test_a_title_in_capitals_longer_than_a_line_reads_back():
+    """An OAS title in capitals runs past 200 characters when the canonical text prints it
+    on one line: it is the title, not report prose above the draft."""
+    title = ("CONVOCATORIA DE LA REUNIÓN DE CONSULTA DE MINISTROS DE RELACIONES EXTERIORES PARA "
+             "TRATAR SOBRE LA SITUACIÓN ENTRE EL ECUADOR Y EL REINO UNIDO DE GRAN BRETAÑA E "
+             "IRLANDA DEL NORTE AL AMPARO DEL DERECHO INTERNACIONAL")
+    res = parse_text(f"CP/RES. 1005 (1863/12)\n\n{title[:90]}\n{title[91:]}\n\n(Aprobada en la "
+                     "sesión celebrada el 17 de agosto de 2012)\n\nEL CONSEJO PERMANENTE,\n\n"
+                     "CONSIDERANDO la solicitud,\n\nRESUELVE:\n\n1. Convocar la Reunión.\n")
+    assert (res.symbol, res.title) == ("CP/RES. 1005 (1863/12)", title)
+    assert parse_text(render_text(res)) == res
