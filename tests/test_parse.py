@@ -1471,7 +1471,8 @@ def test_a_title_in_capitals_longer_than_a_line_reads_back():
     title = ("CONVOCATORIA DE LA REUNIÓN DE CONSULTA DE MINISTROS DE RELACIONES EXTERIORES PARA "
              "TRATAR SOBRE LA SITUACIÓN ENTRE EL ECUADOR Y EL REINO UNIDO DE GRAN BRETAÑA E "
              "IRLANDA DEL NORTE AL AMPARO DEL DERECHO INTERNACIONAL")
-    res = parse_text(f"CP/RES. 1005 (1863/12)\n\n{title[:90]}\n{title[91:]}\n\n(Aprobada en la "
+    cut = title.index(" SOBRE ")
+    res = parse_text(f"CP/RES. 1005 (1863/12)\n\n{title[:cut]}\n{title[cut + 1:]}\n\n(Aprobada en la "
                      "sesión celebrada el 17 de agosto de 2012)\n\nEL CONSEJO PERMANENTE,\n\n"
                      "CONSIDERANDO la solicitud,\n\nRESUELVE:\n\n1. Convocar la Reunión.\n")
     assert (res.symbol, res.title) == ("CP/RES. 1005 (1863/12)", title)
