@@ -100,8 +100,8 @@ def mark_spans(text: str, marks: tuple[str, ...] | list[str]) -> list[tuple[int,
     """Where the footnote marks `marks` sit in `text`, as (start, end) spans, sorted.
 
     A mark is printed glued to the word it follows ("Nations1", "Nations;1") or after a
-    space before a lower-case word or punctuation ("Nations 1 are"), never after a word
-    that refers to a number ("paragraph 1 (a)"). Each mark listed claims one occurrence;
+    space before a lower-case word or punctuation ("Nations 1 are", "in 1979, 1" at the
+    end), never after a word that refers to a number ("paragraph 1 (a)"). Each mark listed claims one occurrence;
     the glued form wins.
     """
     spans: list[tuple[int, int]] = []
@@ -110,7 +110,7 @@ def mark_spans(text: str, marks: tuple[str, ...] | list[str]) -> list[tuple[int,
             continue
         m = re.escape(mark)
         glued = re.compile(rf"(?:(?<=[^\W\d_])|(?<=[)\].,;:’”\"'])){m}(?!\w)")
-        spaced = re.compile(rf"(?<=[^\W\d_]) ({m})(?=\s+[^\W\d_A-Z]|[,;.:]|$)")
+        spaced = re.compile(rf"(?:(?<=[^\W\d_])|(?<=[,;:)\]”’\"])) ({m})(?=\s+[^\W\d_A-Z]|[,;.:]|$)")
         found = None
         for match in glued.finditer(text):
             span = (match.start(), match.end())

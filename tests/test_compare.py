@@ -466,3 +466,16 @@ def test_a_long_front_value_is_shown_word_by_word():
     [line] = [ln for ln in out.splitlines() if ln.startswith("closing:")]
     assert "[- reaffirm-]{+ renew+}" in line
     assert "welcome the anniversary" in line
+
+
+def test_a_footnote_mark_apart_after_a_comma_is_no_change():
+    """"held in New York from 2 to 13 July 1979, 1" (the draft's PDF spacing) against
+    "... 1979,1" (the adopted text): the same words (A/C.1/80/L.10 -> A/RES/80/13)."""
+    from drafting.parse import parse_text
+
+    a = parse_text("The General Assembly,\n\nRecalling the report, held in New York from 2 to "
+                   "13 July 1979, 1\n\n1. Decides to act.\n\n__________\n\n1 A/34/45.\n")
+    b = parse_text("The General Assembly,\n\nRecalling the report, held in New York from 2 to "
+                   "13 July 1979,1\n\n1. Decides to act.\n\n__________\n\n1 A/34/45.\n")
+    assert [p.change for p in compare(a, b).paragraphs] == ["unchanged", "unchanged"]
+    assert [p.change for p in compare(a, b, strict=True).paragraphs][0] == "modified"
