@@ -170,6 +170,7 @@ _FOOTNOTE_RULE = re.compile(r"^_{5,}\s*$")
 # Markdown footnotes: "[^1]: A/80/129.", under a "---" rule.
 _MD_NOTE = re.compile(r"^\[\^(?P<mark>[\w*]+)\]:\s*(?P<text>.*)$")
 _MD_RULE = re.compile(r"^-{3,}\s*$")
+_GLUED_RULE = re.compile(r"(?<=\S)\s+-{3,}\s*$")
 _NOTE_AFTER_RULE = re.compile(r"^(?:\[\^[\w*]+\]:|\d{1,3}\s+\S)")    # "[^1]: ...", "1 Resolution"
 # A footnote printed without its rule: its number, a space, its text ("1 See A/80/100.").
 _LOOSE_NOTE = re.compile(r"^(?P<mark>\d{1,3})\s+(?P<text>\S.*)$")
@@ -1152,6 +1153,7 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
     last_note = 0            # the number of the last numbered footnote
     recent: deque[str] = deque(maxlen=60)   # the last text lines: a footnote's mark is in them
     loose_note = False       # the last line was a footnote printed without its rule
+    rule_glued = 0           # after a footnote rule run onto a text line's end: its i
     annex_at: int | None = None
     # The left margin of the paragraphs: the indentation of the last top-level paragraph's
     # first line (a text indented as a whole has its set-apart lines indented too).
@@ -1188,8 +1190,11 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
             break
         if title and t[:6] == title[:6]:
             k = _title_lines(lines, i - 1, title)
-            if k and (after_header or _is_page_header_at(lines, i - 1 + k, symbol)):
-                # The running title at the head or foot of a page, wrapped or not.
+            if k and (after_header or _is_page_header_at(lines, i - 1 + k, symbol) or (
+                    i >= 2 and not lines[i - 2].text
+                    and (i - 1 + k >= n or not lines[i - 1 + k].text))):
+                # The running title at the head or foot of a page, wrapped or not, or set
+                # apart on its own where an extraction lost the page's other furniture.
                 i += k - 1
                 continue
         if in_footnotes:
@@ -1202,6 +1207,12 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
                 mark, text, no = footnotes[-1]
                 footnotes[-1] = (mark, collapse(text + " " + t), no)
             continue
+        if t.endswith(" ---") and _GLUED_RULE.search(t):
+            # "... at the national, regional and international ---": the footnote rule of
+            # the page run onto its last line; the notes under it are numbered in turn.
+            t = _GLUED_RULE.sub("", t)
+            line = Line(line.no, line.raw, t, line.column)
+            rule_glued = i
         md = _MD_NOTE.match(t) if t[0] == "[" else None
         if md or (t[0] == "-" and _MD_RULE.match(t) and _NOTE_AFTER_RULE.match(
                 next((ln.text for ln in lines[i:] if ln.text), ""))):
@@ -1219,14 +1230,16 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
         loose_note = False
         set_apart = i >= 2 and not lines[i - 2].text
         lm = _LOOSE_NOTE.match(t) if set_apart and t[0].isdigit() else None
-        if lm and int(lm.group("mark")) == last_note + 1 and not _DATE_START.match(t) \
-                and _cites("\n".join(recent), lm.group("mark")):
+        if lm and (rule_glued and int(lm.group("mark")) > last_note
+                   or int(lm.group("mark")) == last_note + 1
+                   and _cites("\n".join(recent), lm.group("mark"))) \
+                and not _DATE_START.match(t):
             # "1 Official Records of the General Assembly, ..." set apart, its number the next
             # footnote's and cited by the text before it ("July 1979,1"): a footnote whose
             # rule the extraction lost, not a paragraph. The page goes on after the notes
             # (a running title, the rest of a paragraph), as after a page head.
             footnotes.append((lm.group("mark"), collapse(lm.group("text")), line.no))
-            last_note += 1
+            last_note = int(lm.group("mark"))
             loose_note = after_header = True
             blank = False
             continue
@@ -1241,6 +1254,8 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
             blank = False
             continue
         recent.append(t)
+        if rule_glued and rule_glued != i:
+            rule_glued = 0          # the notes under the glued rule have ended
         crossed_page, after_header = after_header, False
         plain = for_matching(strip_markdown(t))
         if awaiting:

@@ -1477,3 +1477,23 @@ def test_a_title_in_capitals_longer_than_a_line_reads_back():
                      "CONSIDERANDO la solicitud,\n\nRESUELVE:\n\n1. Convocar la Reunión.\n")
     assert (res.symbol, res.title) == ("CP/RES. 1005 (1863/12)", title)
     assert parse_text(render_text(res)) == res
+
+
+def test_a_running_title_set_apart_and_a_rule_run_onto_a_line():
+    """Extractions that lose the page's furniture but its title ("Conventional arms control
+    ..." set apart between paragraphs), and that run the footnote rule onto the page's last
+    line ("... and international ---"), its notes under it, the paragraph going on after
+    them (A/RES/80/29 and A/RES/80/22 in railcar's layouts)."""
+    res = parse_text(
+        "80/29. Conventional arms control\n\nThe General Assembly,\n\nRecalling its "
+        "resolutions,\n\nConventional arms control\n\nDesirous of promoting agreements,\n\n"
+        "1. Encourages events at the national, regional and international ---\n\n"
+        "1 United Nations, Treaty Series, vol. 1015.\n\n2 BWC/CONF.IX/9.\n\n"
+        "levels, on the role of science;\n\n2. Decides to act.\n")
+    assert [p.text for p in res.preambular] == ["Recalling its resolutions,",
+                                                "Desirous of promoting agreements,"]
+    assert res.operative[0].text == ("Encourages events at the national, regional and "
+                                     "international levels, on the role of science;")
+    notes = [f.mark for p in res.paragraphs() for f in p.footnotes] + [
+        f.mark for f in res.footnotes]
+    assert sorted(notes) == ["1", "2"]
