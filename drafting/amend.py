@@ -174,8 +174,9 @@ class _Draft:
         operative = [self.paras[i] for i in self.order["OP"]]
         if any(p.number for p in operative):
             # A sole operative paragraph is printed unnumbered; once another joins it (1bis),
-            # it shows the number it is named by (OP1 -> "1.").
-            operative = [p if p.number else replace(p, number=p.id[2:]) for p in operative]
+            # it shows the number it is named by (OP1 -> "1."). Lettered ones keep letters.
+            operative = [p if p.number or p.marker else replace(p, number=p.id[2:])
+                         for p in operative]
         return self.res.evolve(preambular=tuple(self.paras[i] for i in self.order["PP"]),
                                operative=tuple(operative), title=title)
 
@@ -325,7 +326,12 @@ class _Draft:
             raise _error(str(e), aid, op.target, str(e)) from None
         pid = part + label
         used.add(label)
-        self.paras[pid] = Paragraph(id=pid, text=op.new, number=label,
+        number, marker = label, None
+        if part == "OP" and order and all(self.paras[o].marker and not self.paras[o].number
+                                          for o in order):
+            # Among a decision's lettered paragraphs, a lettered one: "(a bis)" after "(a)".
+            number, marker = None, _lettered_marker(self.paras[ref].marker, label, side)
+        self.paras[pid] = Paragraph(id=pid, text=op.new, number=number, marker=marker,
                                     opener=_opener(op.new, self.res.language))
         order.insert(at, pid)
         return pid
@@ -425,6 +431,14 @@ class _Draft:
 
 
 _SUB_LABEL = re.compile(r"^(.+?)(" + "|".join(SUFFIXES[1:]) + r")?$")
+
+
+def _lettered_marker(ref_marker: str | None, label: str, side: str) -> str:
+    """The printed letter of a paragraph inserted among lettered ones, from the one it is
+    placed next to and its new label's suffix: "(a)" and "1bis" -> "(a bis)"."""
+    letter = (ref_marker or "(a)").strip("()（） ").split()[0]
+    suffix = _SUB_LABEL.match(label).group(2) if side == "after" else None
+    return f"({letter} {suffix})" if suffix else f"({letter} bis)"
 
 
 def _inherit_heading(nxt: Paragraph, gone: Paragraph) -> Paragraph:

@@ -143,7 +143,9 @@ def _renumber_part(paras: tuple[Paragraph, ...], prefix: str,
     for n, p in enumerate(live, 1):
         new_id = f"{prefix}{n}"
         mapping[p.id] = new_id
-        out.append(replace(p, id=new_id, number=None if unnumbered else str(n),
+        # A decision's lettered paragraphs are lettered again: "(a)", "(a bis)" -> "(a)", "(b)".
+        marker = f"({letters(n)})" if unnumbered and p.marker else p.marker
+        out.append(replace(p, id=new_id, number=None if unnumbered else str(n), marker=marker,
                            subparagraphs=_renumber_subs(p.subparagraphs, new_id, 1, mapping)))
     return tuple(out)
 

@@ -45,7 +45,8 @@ class Paragraph:
 
     `number` is the negotiating label of a top-level paragraph ("5", "5bis"; preambular
     paragraphs are numbered by position when the text does not number them). `label` is a
-    sub-paragraph's letter or numeral ("a", "i"), `marker` how it was printed ("(a)", "a)").
+    sub-paragraph's letter or numeral ("a", "i"), `marker` how it was printed ("(a)", "a)");
+    an unnumbered operative paragraph of a decision lettered throughout has a marker only.
     `text` is the paragraph's own words: no number, no sub-paragraphs.
     """
 
@@ -83,6 +84,8 @@ class Paragraph:
         d = {"id": self.id}
         if self.label is None:
             d["number"] = self.number
+            if self.marker:
+                d["marker"] = self.marker       # a decision's lettered paragraph, "(a)"
         else:
             d["label"] = self.label
             d["marker"] = self.marker

@@ -333,8 +333,12 @@ class ToNodes(Transformer):
         return self._node(children)
 
     def operative_paragraph(self, children):
-        num = next(c for c in children if c.type == "NUM")
-        return self._node(children, number=str(num) or None)   # "": printed unnumbered
+        num = str(next(c for c in children if c.type == "NUM"))
+        if num and num[0] in "(（":
+            # A decision's lettered paragraph, "(a) Approves ...": unnumbered, its letter
+            # kept as printed.
+            return self._node(children, marker=num)
+        return self._node(children, number=num or None)   # "": printed unnumbered
 
     def subparagraph(self, children):
         marker = str(next(c for c in children if c.type in ("SUB", "SUBSUB"))).strip()
@@ -511,7 +515,7 @@ def parse_text(text: str, source: str | None = None, *, openers: bool = True) ->
     start = preprocess.header_start(lines, body_at)
     front = preprocess.read_front(lines[start:body_at])
     body_line = lines[body_at]
-    body = preprocess.strip_markdown(body_line.text).rstrip().rstrip(",，،").strip()
+    body = preprocess.strip_markdown(body_line.text).rstrip().rstrip(",，،:").strip()
     marks = _front_marks(" ".join(ln.raw for ln in lines[start:body_at]))
     lexed = preprocess.lex_body(lines[body_at + 1:], front.symbol, front.title, marks)
     language = detect_language(body + " " + " ".join(

@@ -224,6 +224,11 @@ def is_body_line(text: str) -> bool:
                 and head.endswith(lexicon.ORGAN_ENDINGS_ZH))
     if t.endswith("،"):                     # Arabic comma: "إن مجلس الأمن،"
         t = t[:-1] + ","
+    if t.endswith(":") and "," not in t and len(t) <= 80 and all(
+            w[:1].isupper() or (w.islower() and len(w) <= 3) for w in t[:-1].split()):
+        # "The General Assembly:" before a decision's lettered paragraphs: the organ's
+        # name alone, in capitals ("The General Assembly decides:" is a paragraph).
+        t = t[:-1] + ","
     if not t.endswith(",") or len(t) > 160 or t.count(",") != 1:
         return False
     words = t[:-1].split()
@@ -1336,7 +1341,9 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
             continue
 
         sm = _SUB.match(t)
-        if sm and tokens and (complete or blank):
+        if sm and (complete or blank) and (tokens or sm.group("p")):
+            # (First after the body: a decision's lettered paragraph, "(a) Approves ...";
+            # `_lettered_decisions` makes it operative, or a paragraph as before.)
             label = sm.group("p") or sm.group("q")
             if level1_label is None:
                 level1_roman = False
@@ -1521,7 +1528,10 @@ def _unnumbered_operative(tokens: list[Token]) -> list[Token]:
     headings OPHEADING. In a text that labels its preambular paragraphs ("PP1bis ...",
     the canonical text of a revision), only the paragraphs after the last label may be."""
     if any(t.type == "NUM" for t in tokens):
-        return tokens
+        return _sub_first_as_paragraph(tokens)
+    lettered = _lettered_decisions(tokens)
+    if lettered is not None:
+        return lettered
     labelled = max((k for k, t in enumerate(tokens) if t.type == "PPNUM"), default=None)
     starts = [k for k, t in enumerate(tokens) if t.type == "PARA"]
     transition = next((k for k, t in enumerate(tokens) if t.type == "TRANSITION"), None)
@@ -1540,6 +1550,58 @@ def _unnumbered_operative(tokens: list[Token]) -> list[Token]:
     if labelled is not None:
         run = {k for k in run if k > labelled + 1}
     return _as_operative(tokens, run) if run else tokens
+
+
+def _sub_first_as_paragraph(tokens: list[Token]) -> list[Token]:
+    """A lettered line first after the body of a text that numbers its paragraphs ("(a)
+    Recalling ..., (b) ..., 1. Urges", as the IAEA prints its preamble): a preambular
+    paragraph whose text keeps its letter."""
+    if not tokens or tokens[0].type != "SUB":
+        return tokens
+    first = tokens[0]
+    rest = 1
+    text = str(first)
+    if len(tokens) > 1 and tokens[1].type == "LINE" and tokens[1].line == first.line:
+        text, rest = f"{text} {tokens[1]}", 2
+    return [Token("PARA", text, line=first.line, column=first.column)] + tokens[rest:]
+
+
+# A decision's verb opening a lettered paragraph: "Approves", "Also decides", "Takes note".
+_DECISION_VERB = re.compile(r"^(?:[A-Z][a-z]+s|(?:Also|Further)(?:\s+also)?\s+[a-z]+s)\b")
+
+
+def _lettered_decisions(tokens: list[Token]) -> list[Token] | None:
+    """A decision lettered throughout, with no number: "The General Assembly: (a) Approves
+    ...; (b) Invites ..." (its letters first after the body), or "The General Assembly,
+    recalling ...: (a) Expresses ...; (b) Endorses ..." (after a preambular paragraph that
+    ends with a colon, each letter opening with a decision's verb). Its lettered paragraphs
+    are the operative ones, unnumbered, their letters kept (a NUM token "(a)"); their
+    sub-paragraphs come up a level. None when the text is not one."""
+    subs = [k for k, t in enumerate(tokens) if t.type == "SUB"]
+    if not subs:
+        return None
+    start = subs[0]
+    if start > 0:
+        paras = [k for k in range(start) if tokens[k].type == "PARA"]
+        if not paras or any(t.type in ("TRANSITION", "PPNUM") for t in tokens[:start]):
+            return None
+        if _last_mark(_group_end(tokens, paras + [start], len(paras) - 1)) != ":":
+            return None
+        for k in subs:
+            text = next((str(t) for t in tokens[k + 1:k + 2] if t.type == "LINE"), "")
+            if not _DECISION_VERB.match(text):
+                return None
+    if any(t.type == "PARA" for t in tokens[start:]):
+        return None
+    kinds = {"SUB": "NUM", "SUBSUB": "SUB", "SUBHEADING": "OPHEADING",
+             "SUBSUBHEADING": "SUBHEADING"}
+    out = tokens[:start]
+    for t in tokens[start:]:
+        kind = kinds.get(t.type, t.type)
+        value = str(t).strip() if t.type == "SUB" else str(t)
+        out.append(t if kind == t.type else Token(kind, value, line=t.line, column=t.column,
+                                                   end_line=t.end_line, end_column=t.end_column))
+    return out
 
 
 def _group_end(tokens: list[Token], starts: list[int], g: int) -> str:

@@ -638,3 +638,23 @@ def test_a_replacement_throughout_collides_with_an_edit_of_the_title():
         amendment("A1", 'Throughout the text, replace "Chornobyl" with "Chernobyl".'),
         amendment("A2", 'In the title, replace "Chornobyl disaster" with "Chornobyl '
                         'catastrophe".')]) == [("A1", "A2", "both change 'Chornobyl' in the title")]
+
+
+def test_a_paragraph_inserted_among_lettered_decisions_is_lettered():
+    """Among "(a) Approves ...; (b) Invites ...", a new paragraph after (a) is "(a bis)",
+    and the final text letters them again: (a), (b), (c)."""
+    from drafting.finalize import renumber
+    from drafting.parse import parse_text
+    from drafting.render.text import render_text
+
+    res = parse_text("Draft decision\n\nProgramme of work\n\nThe General Assembly:\n\n"
+                     "(a) Approves the programme;\n\n(b) Invites the Bureau to act.\n")
+    new = apply_operations(res, parse_instructions(
+        'After operative paragraph 1, insert a new operative paragraph, reading: '
+        '"Requests a report;"'))
+    assert [(p.id, p.number, p.marker) for p in new.operative] == [
+        ("OP1", None, "(a)"), ("OP1bis", None, "(a bis)"), ("OP2", None, "(b)")]
+    assert "\n(a bis) Requests a report;\n" in render_text(new)
+    final, _ = renumber(new)
+    assert [(p.id, p.number, p.marker) for p in final.operative] == [
+        ("OP1", None, "(a)"), ("OP2", None, "(b)"), ("OP3", None, "(c)")]

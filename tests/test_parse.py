@@ -1219,15 +1219,24 @@ def test_the_symbol_of_an_adopted_resolution_from_its_number():
 
 def test_a_label_alone_on_its_line_in_the_preamble_takes_the_next_line():
     """"(a)" alone on its line after a paragraph ending with a colon, its text on the next
-    line (a PDF extraction): the sub-paragraph's text, not an empty sub-paragraph and a new
-    paragraph."""
+    line (a PDF extraction): the lettered paragraph's text, not an empty one and a new
+    paragraph. Lettered paragraphs that open with a decision's verb are the decision's
+    operative paragraphs (A/80/L.1); a lettered list of other words stays the preambular
+    paragraph's."""
     res = parse_text("The General Assembly,\n\nRecalling its resolution 1, to resume the "
                      "Conference:\n\n(a)\nExpresses its gratitude to the Co-Chairs;\n\n(b)\n"
                      "Endorses the Declaration.\n")
     [pp] = res.preambular
-    assert [(s.label, s.text) for s in pp.subparagraphs] == [
-        ("a", "Expresses its gratitude to the Co-Chairs;"), ("b", "Endorses the Declaration.")]
+    assert pp.subparagraphs == ()
+    assert [(p.id, p.number, p.marker, p.text) for p in res.operative] == [
+        ("OP1", None, "(a)", "Expresses its gratitude to the Co-Chairs;"),
+        ("OP2", None, "(b)", "Endorses the Declaration.")]
     assert parse_text(render_text(res)) == res
+    res = parse_text("The General Assembly,\n\nRecalling its resolutions:\n\n(a)\n70/1 of "
+                     "25 September 2015;\n\n(b)\n79/1 of 22 September 2024;\n\n"
+                     "1. Decides to act.\n")
+    assert [(s.label, s.text) for s in res.preambular[0].subparagraphs] == [
+        ("a", "70/1 of 25 September 2015;"), ("b", "79/1 of 22 September 2024;")]
 
 
 def test_a_wrapped_running_title_and_a_line_that_begins_with_a_name():
@@ -1279,12 +1288,16 @@ def test_a_decision_whose_body_runs_on_into_a_clause():
     canonical = render_text(res)
     assert "\nThe General Assembly, taking note of the application" in canonical
     assert parse_text(canonical) == res
-    # A clause that ends with a colon before lettered decisions keeps them as its own.
+    # A clause that ends with a colon before lettered decisions: they are the operative
+    # paragraphs, their letters kept.
     res = parse_text((real / "A_C.2_80_L.61.txt").read_text(encoding="utf-8"))
     [pp] = res.preambular
     assert pp.text.startswith("recalling its resolution 79/327") and pp.text.endswith(":")
-    assert [s.text.split()[0] for s in pp.subparagraphs] == ["Decides", "Also"]
+    assert pp.subparagraphs == ()
+    assert [(p.marker, p.opener) for p in res.operative] == [("(a)", "Decides"),
+                                                             ("(b)", "Also decides")]
     assert parse_text(render_text(res)) == res
+    assert Resolution.from_dict(json.loads(json.dumps(res.to_dict()))) == res
 
 
 def test_two_front_notes_after_the_last_paragraph_and_a_title_wrapped_before_resolution():
@@ -1497,3 +1510,25 @@ def test_a_running_title_set_apart_and_a_rule_run_onto_a_line():
     notes = [f.mark for p in res.paragraphs() for f in p.footnotes] + [
         f.mark for f in res.footnotes]
     assert sorted(notes) == ["1", "2"]
+
+
+def test_a_decision_lettered_throughout():
+    """"The General Assembly:" then "(a) Approves ...; (b) Invites ...": the body, and the
+    lettered paragraphs as the decision's operative paragraphs, unnumbered, their letters
+    kept for the text and Word; a sub-list under one comes up a level."""
+    res = parse_text("Draft decision\n\nProgramme of work\n\nThe General Assembly:\n\n"
+                     "(a) Approves the draft programme of work;\n\n(b) Invites the Bureau:\n\n"
+                     "(i) to take it into account;\n\n(ii) to report.\n")
+    assert (res.kind, res.body, res.preambular) == ("draft_decision", "The General Assembly", ())
+    assert [(p.id, p.number, p.marker, p.opener) for p in res.operative] == [
+        ("OP1", None, "(a)", "Approves"), ("OP2", None, "(b)", "Invites")]
+    assert [s.id for s in res.operative[1].subparagraphs] == ["OP2(i)", "OP2(ii)"]
+    canonical = render_text(res)
+    assert "\n(a) Approves the draft programme of work;\n" in canonical
+    assert parse_text(canonical) == res
+    assert Resolution.from_dict(json.loads(json.dumps(res.to_dict()))) == res
+    # The IAEA's lettered preamble before numbered paragraphs stays a preamble.
+    res = parse_text("The General Conference,\n\n(a) Recalling resolution GC(66)/RES/6,\n\n"
+                     "(b) Recognizing the role of the Agency,\n\n1. Urges Member States to act.\n")
+    assert [p.number for p in res.operative] == ["1"]
+    assert res.preambular[0].text.startswith("(a) Recalling")

@@ -127,6 +127,8 @@ def label_of(p: Paragraph) -> str:
         return p.marker or f"({p.label})"
     if p.part == "operative" and p.number:
         return f"{p.number}."
+    if p.part == "operative" and p.marker:
+        return p.marker                     # a decision's lettered paragraph, "(a)"
     return ""
 
 

@@ -34,6 +34,8 @@ def _paragraph(p: Paragraph, out: list[str], pp_labels: bool = False, lead: str 
         out.append(f"{p.marker or '(' + p.label + ')'} {p.text}".rstrip())
     elif p.id.startswith("OP") and p.number:
         out.append(f"{p.number}. {p.text}".rstrip())
+    elif p.id.startswith("OP") and p.marker:
+        out.append(f"{p.marker} {p.text}".rstrip())        # a decision's "(a) Approves"
     elif pp_labels:
         out.append(f"PP{p.number} {p.text}".rstrip())
     else:
