@@ -197,11 +197,27 @@ def _cites(text: str, mark: str) -> bool:
     of Tlatelolco)1", "November 20242": footnote 2 after 2024), or apart with two spaces
     after it ("Destruction 3  and", "of 1990 3  and") or after a comma ("verification, 1",
     "Rarotonga, 3 Bangkok4");
-    Markdown "[^1]". Not "paragraph 1 of", which only numbers."""
+    Markdown "[^1]"; apart before a small letter ("Treaty 10 that"), but not "paragraph 1
+    of", which only numbers."""
     m = re.escape(mark)
-    return bool(re.search(
-        rf"(?:(?<=[^\W\d_])|(?<=[,;.:)\]”’\"])|(?<=\b(?:19|20)\d\d)){m}(?=[\s,;.:)\]]|$)"
-        rf"|(?<=\S ){m}(?=  )|(?<=[,;] ){m}(?=\s|$)|\[\^{m}\]", text, re.MULTILINE))
+    if re.search(
+            rf"(?:(?<=[^\W\d_])|(?<=[,;.:)\]”’\"])|(?<=\b(?:19|20)\d\d)){m}(?=[\s,;.:)\]]|$)"
+            rf"|(?<=\S ){m}(?=  )|(?<=[,;] ){m}(?=\s|$)|\[\^{m}\]"
+            # glued to the next word instead: "Weapons 6and the", "weapons, 7in which"
+            rf"|(?<=\S ){m}(?=[a-z])(?!(?:st|nd|rd|th)\b)", text, re.MULTILINE):
+        return True
+    # "the Arms Trade Treaty 10 that": apart, before a small letter, after a word that
+    # does not number things ("article 1 of", "paragraph 1 of" do).
+    return any(text[:c.start()].rsplit(None, 1)[-1].lower() not in _NUMBERING_WORDS
+               for c in re.finditer(rf"(?<=[^\W\d_]) {m}(?= [a-z])", text))
+
+
+_NUMBERING_WORDS = frozenset("""paragraph paragraphs para paras article articles section
+sections resolution resolutions decision decisions rule rules annex annexes chapter chapters
+part parts item items no number page pages principle principles goal goals target targets
+line lines table figure session vol volume protocol protocols phase level levels grade
+january february march april may june july august september october november
+december""".split())
 
 
 _FOOTNOTE_START = re.compile(r"^(?P<mark>\*{1,3}|\d{1,3})\.?\s+(?P<text>\S.*)$")   # "1  See", OAS "1. The"

@@ -1532,3 +1532,17 @@ def test_a_decision_lettered_throughout():
                      "(b) Recognizing the role of the Agency,\n\n1. Urges Member States to act.\n")
     assert [p.number for p in res.operative] == ["1"]
     assert res.preambular[0].text.startswith("(a) Recalling")
+
+
+def test_rule_less_footnotes_cited_apart_or_glued_to_the_next_word():
+    """Railcar's Markdown layout prints marks "Treaty 10 that" and "Weapons 6and the"; the
+    notes under them are footnotes, while "paragraph 1 of" cites none."""
+    res = parse_text("The General Assembly,\n\nRecalling the Arms Trade Treaty 1 that States "
+                     "Parties shall act,\n\nNoting the Treaty on Weapons 2and the opinion,\n\n"
+                     "1 Ibid., vol. 3013, No. 52373.\n\n2 A/51/218, annex.\n\n"
+                     "Recalling paragraph 3 of its resolution,\n\n3 Not a note.\n\n"
+                     "1. Decides to act.\n")
+    notes = [f.mark for p in res.paragraphs() for f in p.footnotes] + [
+        f.mark for f in res.footnotes]
+    assert sorted(notes) == ["1", "2"]
+    assert res.preambular[-1].text == "3 Not a note."
