@@ -487,9 +487,10 @@ def header_start(lines: list[Line], body: int) -> int:
         t = lines[i].text
         if re.match(r"^(annex(e)?|anexo)\b", t, re.IGNORECASE):
             return i + 1
-        if len(t) > 200 and not _is_long_front_line(strip_markdown(t)) \
-                and not (t.isupper() and not ends_paragraph(t)):
-            # (A title in capitals, printed on one line, is no report prose.)
+        if len(t) > 200 and not _is_long_front_line(strip_markdown(t)) and (
+                ends_paragraph(t) or any(c.isdigit() for c in t)):
+            # (A long title printed on one line, with no number and no end mark, is no
+            # report prose.)
             return i + 1
         i -= 1
     return 0
@@ -527,6 +528,14 @@ def _ends_the_text(lines: list[Line], at: int, marks: frozenset[str]) -> bool:
         _numbered(t) or _SUB.match(t) or _NEGOTIATING_LABEL.match(t)
         or ((m := STAR_NOTE.match(t)) and m.group("mark") not in marks)
         for t in rest)
+
+
+def _and_goes_on(text: str, line: str) -> bool:
+    """Does a paragraph that ends ", and" go on with `line` after a blank line, as a break
+    in the extraction ("... from their territories, and" / "strongly supporting ...")? Yes
+    when the line opens with a small Latin letter and no decision's verb."""
+    return ("a" <= line[:1] <= "z" and bool(_END_CONJUNCTION.search(_trimmed_end(text)))
+            and line.split(None, 1)[0] not in _RUN_ON_VERBS)
 
 
 def _ends_mid_phrase(text: str) -> bool:
@@ -1429,8 +1438,9 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
             heading_at = i
             continue
         if section == "pre":
-            starts = (not tokens or (blank and (complete or (looks_like_opener(plain)
-                                                          and not _ends_mid_phrase(text_so_far))))
+            starts = (not tokens or (blank and (complete and not _and_goes_on(text_so_far, plain)
+                                                 or (looks_like_opener(plain)
+                                                     and not _ends_mid_phrase(text_so_far))))
                       or (complete and looks_like_opener(plain)
                           and not (spaced and _last_mark(text_so_far) == ",")))
             if starts and tokens and crossed_page and (

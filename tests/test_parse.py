@@ -1546,3 +1546,14 @@ def test_rule_less_footnotes_cited_apart_or_glued_to_the_next_word():
         f.mark for f in res.footnotes]
     assert sorted(notes) == ["1", "2"]
     assert res.preambular[-1].text == "3 Not a note."
+
+
+def test_a_long_title_reads_back_and_a_paragraph_going_on_after_and():
+    res = parse_text((Path(__file__).parent / "fixtures" / "real" / "A_C.3_80_L.9.txt"
+                      ).read_text(encoding="utf-8"))
+    assert len(res.title) > 200
+    assert parse_text(render_text(res)) == res
+    res = parse_text("The General Assembly,\n\nAcknowledging the withdrawal of all nuclear "
+                     "weapons from their territories, and\n\nstrongly supporting the zone,\n\n"
+                     "Noting the report,\n\n1. Decides to act.\n")
+    assert [p.opener for p in res.preambular] == ["Acknowledging", "Noting"]
