@@ -330,7 +330,7 @@ class _Draft:
         if part == "OP" and order and all(self.paras[o].marker and not self.paras[o].number
                                           for o in order):
             # Among a decision's lettered paragraphs, a lettered one: "(a bis)" after "(a)".
-            number, marker = None, _lettered_marker(self.paras[ref].marker, label, side)
+            number, marker = None, _lettered_marker(label)
         self.paras[pid] = Paragraph(id=pid, text=op.new, number=number, marker=marker,
                                     opener=_opener(op.new, self.res.language))
         order.insert(at, pid)
@@ -433,12 +433,13 @@ class _Draft:
 _SUB_LABEL = re.compile(r"^(.+?)(" + "|".join(SUFFIXES[1:]) + r")?$")
 
 
-def _lettered_marker(ref_marker: str | None, label: str, side: str) -> str:
-    """The printed letter of a paragraph inserted among lettered ones, from the one it is
-    placed next to and its new label's suffix: "(a)" and "1bis" -> "(a bis)"."""
-    letter = (ref_marker or "(a)").strip("()（） ").split()[0]
-    suffix = _SUB_LABEL.match(label).group(2) if side == "after" else None
-    return f"({letter} {suffix})" if suffix else f"({letter} bis)"
+def _lettered_marker(label: str) -> str:
+    """The printed letter of a paragraph inserted among lettered ones, from its new label:
+    "1bis" -> "(a bis)", "2ter" -> "(b ter)", "0bis" (before the first) -> "(0 bis)"."""
+    m = re.match(r"^(\d+)(\D*)$", label)
+    n, suffix = (int(m.group(1)), m.group(2)) if m else (0, "bis")
+    letter = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1) if n else "0"
+    return f"({letter} {suffix})" if suffix else f"({letter})"
 
 
 def _inherit_heading(nxt: Paragraph, gone: Paragraph) -> Paragraph:

@@ -110,7 +110,10 @@ def mark_spans(text: str, marks: tuple[str, ...] | list[str]) -> list[tuple[int,
             continue
         m = re.escape(mark)
         glued = re.compile(rf"(?:(?<=[^\W\d_])|(?<=[)\].,;:’”\"'])){m}(?!\w)")
-        spaced = re.compile(rf"(?:(?<=[^\W\d_])|(?<=[,;:)\]”’\"])) ({m})(?=\s+[^\W\d_A-Z]|[,;.:]|$)")
+        # After a word, or after a mark that follows a word or a year ("1979, 1"); not
+        # after a number ("paragraphs 1, 2 and 3").
+        spaced = re.compile(rf"(?:(?<=[^\W\d_])|(?<=[^\W\d_][,;:)\]”’\"])"
+                            rf"|(?<=\b(?:19|20)\d\d[,;])) ({m})(?=\s+[^\W\d_A-Z]|[,;.:]|$)")
         found = None
         for match in glued.finditer(text):
             span = (match.start(), match.end())

@@ -19,6 +19,7 @@ from lark.lexer import Lexer
 from drafting import lexicon, preprocess
 from drafting.errors import ParseError
 from drafting.model import Footnote, Paragraph, Resolution
+from drafting.numbering import SUFFIXES
 from drafting.symbols import symbols_in
 
 
@@ -378,6 +379,16 @@ def _build(node: _Node, pid: str, language: str, footnotes: tuple = (),
                      heading=node.heading, line=node.line)
 
 
+def _lettered_number(marker: str | None) -> str | None:
+    """The name of a decision's lettered paragraph, from its letter: "(a)" -> "1", "(b)" ->
+    "2", "(a bis)" -> "1bis" (as the tool letters a paragraph inserted after (a))."""
+    m = re.match(r"^[(（]([a-z])\1*(?:\s*([a-z]+))?[)）]$", marker or "")
+    if not m or (m.group(2) and m.group(2) not in SUFFIXES):
+        return None
+    n = ord(m.group(1)) - ord("a") + 1 + 26 * (len(marker.strip("()（） ").split()[0]) - 1)
+    return f"{n}{m.group(2) or ''}"
+
+
 def _unique(ids: list[str]) -> list[str]:
     """Repeated numbers (alternative option blocks that each number 6-9) get "#2", "#3"."""
     seen: dict[str, int] = {}
@@ -537,7 +548,7 @@ def parse_text(text: str, source: str | None = None, *, openers: bool = True) ->
         node.number = node.number or str(k)
     # An unnumbered operative paragraph is named by its place, as preambular ones are.
     ids = _unique([f"PP{n.number}" for n in pre]) + _unique(
-        [f"OP{n.number or k}" for k, n in enumerate(ops, start=1)])
+        [f"OP{n.number or _lettered_number(n.marker) or k}" for k, n in enumerate(ops, start=1)])
     notes, left = _find_footnotes(pre + ops, lexed.footnotes) if lexed.footnotes else ({}, [])
     built = [_build(node, pid, language, tuple(notes.get(k, ())), openers)
              for k, (node, pid) in enumerate(zip(pre + ops, ids))]

@@ -187,7 +187,7 @@ def footnote_mark(mark: str) -> re.Pattern:
         rf"|(?<=\b(?:19|20)\d\d){m}(?=[\s,;.:]|$)"
         rf"|(?<=[^\W\d_]) {m}(?= +[a-z]|$)"
         rf"|(?<=\b(?:19|20)\d\d ){m}(?= +[a-z])"
-        rf"|(?<=[,;] ){m}(?= [a-z]|  |$)"
+        rf"|(?:(?<=[^\W\d_][,;] )|(?<=\b(?:19|20)\d\d[,;] )){m}(?= [a-z]|  |$)"   # not "1, 2 and"
         rf"|\[\^{m}\]")
 
 
@@ -202,7 +202,8 @@ def _cites(text: str, mark: str) -> bool:
     m = re.escape(mark)
     if re.search(
             rf"(?:(?<=[^\W\d_])|(?<=[,;.:)\]”’\"])|(?<=\b(?:19|20)\d\d)){m}(?=[\s,;.:)\]]|$)"
-            rf"|(?<=\S ){m}(?=  )|(?<=[,;] ){m}(?=\s|$)|\[\^{m}\]"
+            rf"|(?<=\S ){m}(?=  )|(?:(?<=[^\W\d_][,;] )|(?<=\b(?:19|20)\d\d[,;] )){m}(?=\s|$)"
+            rf"|\[\^{m}\]"
             # glued to the next word instead: "Weapons 6and the", "weapons, 7in which"
             rf"|(?<=\S ){m}(?=[a-z])(?!(?:st|nd|rd|th)\b)", text, re.MULTILINE):
         return True
@@ -1596,6 +1597,11 @@ def _sub_first_as_paragraph(tokens: list[Token]) -> list[Token]:
 _DECISION_VERB = re.compile(r"^(?:[A-Z][a-z]+s|(?:Also|Further)(?:\s+also)?\s+[a-z]+s)\b")
 
 
+_PLURAL_NOUNS = frozenset("""States Parties Members Organizations Governments Nations Agencies
+Countries Entities Bodies Observers Representatives Experts Funds Programmes Commissions
+Committees Councils Institutions Stakeholders Women Persons Peoples""".split())
+
+
 def _lettered_decisions(tokens: list[Token]) -> list[Token] | None:
     """A decision lettered throughout, with no number: "The General Assembly: (a) Approves
     ...; (b) Invites ..." (its letters first after the body), or "The General Assembly,
@@ -1613,9 +1619,12 @@ def _lettered_decisions(tokens: list[Token]) -> list[Token] | None:
             return None
         if _last_mark(_group_end(tokens, paras + [start], len(paras) - 1)) != ":":
             return None
+        if _DECISION_VERB.match(str(tokens[paras[-1]])):
+            return None         # "Decides that the meeting shall be open to: (a) States"
         for k in subs:
             text = next((str(t) for t in tokens[k + 1:k + 2] if t.type == "LINE"), "")
-            if not _DECISION_VERB.match(text):
+            m = _DECISION_VERB.match(text)
+            if not m or m.group(0) in _PLURAL_NOUNS:
                 return None
     if any(t.type == "PARA" for t in tokens[start:]):
         return None

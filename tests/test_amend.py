@@ -655,6 +655,13 @@ def test_a_paragraph_inserted_among_lettered_decisions_is_lettered():
     assert [(p.id, p.number, p.marker) for p in new.operative] == [
         ("OP1", None, "(a)"), ("OP1bis", None, "(a bis)"), ("OP2", None, "(b)")]
     assert "\n(a bis) Requests a report;\n" in render_text(new)
+    assert parse_text(render_text(new)) == new          # "(a bis)" reads back as OP1bis
+    before = apply_operations(res, parse_instructions(
+        'Before operative paragraph 2, insert a new operative paragraph, reading: "Notes n;"'
+        '\nBefore operative paragraph 1, insert a new operative paragraph, reading: '
+        '"Welcomes w;"'))
+    assert [(p.id, p.marker) for p in before.operative] == [
+        ("OP0bis", "(0 bis)"), ("OP1", "(a)"), ("OP1bis", "(a bis)"), ("OP2", "(b)")]
     final, _ = renumber(new)
     assert [(p.id, p.number, p.marker) for p in final.operative] == [
         ("OP1", None, "(a)"), ("OP2", None, "(b)"), ("OP3", None, "(c)")]

@@ -479,3 +479,11 @@ def test_a_footnote_mark_apart_after_a_comma_is_no_change():
                    "13 July 1979,1\n\n1. Decides to act.\n\n__________\n\n1 A/34/45.\n")
     assert [p.change for p in compare(a, b).paragraphs] == ["unchanged", "unchanged"]
     assert [p.change for p in compare(a, b, strict=True).paragraphs][0] == "modified"
+
+
+def test_a_number_in_an_enumeration_is_no_footnote_mark():
+    """"paragraphs 1, 2 and 3 of the Convention 2 that": the mark is the one after
+    "Convention", not the 2 of the list."""
+    t = "Recalling also paragraphs 1, 2 and 3 of the Convention 2 that entered into force,"
+    [(s, e)] = mark_spans(t, ["2"])
+    assert t[s - 11:e] == "Convention 2"

@@ -1557,3 +1557,11 @@ def test_a_long_title_reads_back_and_a_paragraph_going_on_after_and():
                      "weapons from their territories, and\n\nstrongly supporting the zone,\n\n"
                      "Noting the report,\n\n1. Decides to act.\n")
     assert [p.opener for p in res.preambular] == ["Acknowledging", "Noting"]
+
+
+def test_a_decision_with_a_list_of_states_is_no_lettered_decision():
+    res = parse_text("The General Assembly,\n\nRecalling its resolution 79/1,\n\nDecides that "
+                     "the meeting shall be open to:\n\n(a) States Members of the United Nations;"
+                     "\n\n(b) Parties to the Convention.\n")
+    [op] = res.operative
+    assert [s.label for s in op.subparagraphs] == ["a", "b"]
