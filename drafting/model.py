@@ -149,6 +149,9 @@ class Resolution:
     # The body line printed without its comma ("The General Assembly" / "Adopts the ...",
     # as the Assembly prints a declaration's adoption). Layout, not content.
     body_bare: bool = field(default=False, compare=False)
+    # The body line printed with a colon ("The General Assembly:" before a decision's
+    # lettered paragraphs). Layout, not content.
+    body_colon: bool = field(default=False, compare=False)
     source: str | None = field(default=None, compare=False)
 
     @property
@@ -164,6 +167,8 @@ class Resolution:
         bare = self.body_bare and self.body and not any(
             p.status != "deleted" for p in self.preambular) and not any(
             p.number for p in self.operative if p.status != "deleted")
+        if self.body_colon and self.body and not body.endswith(":"):
+            return body + ":"
         if body.endswith((",", ":", "，", "،")) or bare:
             # (Printed bare only while its one unnumbered decision follows it: so it reads
             # back; once paragraphs are numbered or a preamble joins, with its comma.)
@@ -231,7 +236,8 @@ class Resolution:
             "notes": list(self.notes),
             "footnotes": [f.to_dict() for f in self.footnotes],
         } | ({"body_runs_on": True} if self.body_runs_on else {}) | (
-            {"body_bare": True} if self.body_bare else {})
+            {"body_bare": True} if self.body_bare else {}) | (
+            {"body_colon": True} if self.body_colon else {})
 
     @classmethod
     def from_dict(cls, d: dict) -> "Resolution":
@@ -247,6 +253,7 @@ class Resolution:
             footnotes=tuple(Footnote(f["mark"], f["text"]) for f in d.get("footnotes") or ()),
             body_runs_on=bool(d.get("body_runs_on")),
             body_bare=bool(d.get("body_bare")),
+            body_colon=bool(d.get("body_colon")),
         )
 
 

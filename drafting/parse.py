@@ -335,7 +335,7 @@ class ToNodes(Transformer):
 
     def operative_paragraph(self, children):
         num = str(next(c for c in children if c.type == "NUM"))
-        if num and num[0] in "(（":
+        if num and (num[0] in "(（" or num[-1] in ")）"):
             # A decision's lettered paragraph, "(a) Approves ...": unnumbered, its letter
             # kept as printed.
             return self._node(children, marker=num)
@@ -382,7 +382,7 @@ def _build(node: _Node, pid: str, language: str, footnotes: tuple = (),
 def _lettered_number(marker: str | None) -> str | None:
     """The name of a decision's lettered paragraph, from its letter: "(a)" -> "1", "(b)" ->
     "2", "(a bis)" -> "1bis" (as the tool letters a paragraph inserted after (a))."""
-    m = re.match(r"^[(（]([a-z])\1*(?:\s*([a-z]+))?[)）]$", marker or "")
+    m = re.match(r"^[(（]?([a-z])\1*(?:\s*([a-z]+))?[)）]$", marker or "")
     if not m or (m.group(2) and m.group(2) not in SUFFIXES):
         return None
     n = ord(m.group(1)) - ord("a") + 1 + 26 * (len(marker.strip("()（） ").split()[0]) - 1)
@@ -527,6 +527,7 @@ def parse_text(text: str, source: str | None = None, *, openers: bool = True) ->
     front = preprocess.read_front(lines[start:body_at])
     body_line = lines[body_at]
     body = preprocess.strip_markdown(body_line.text).rstrip().rstrip(",，،:").strip()
+    colon = preprocess.strip_markdown(body_line.text).rstrip().endswith(":")
     marks = _front_marks(" ".join(ln.raw for ln in lines[start:body_at]))
     lexed = preprocess.lex_body(lines[body_at + 1:], front.symbol, front.title, marks)
     language = detect_language(body + " " + " ".join(
@@ -562,7 +563,7 @@ def parse_text(text: str, source: str | None = None, *, openers: bool = True) ->
                       operative=tuple(ops), transition=lexed.transition,
                       closing=tuple(closing),
                       sponsor_note=front.sponsor_note, notes=tuple(front.notes),
-                      footnotes=tuple(left), body_runs_on=run_on, body_bare=bare,
+                      footnotes=tuple(left), body_runs_on=run_on, body_bare=bare, body_colon=colon,
                       source=source)
 
 

@@ -1367,7 +1367,7 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
             continue
 
         sm = _SUB.match(t)
-        if sm and (complete or blank) and (tokens or sm.group("p")):
+        if sm and (complete or blank) and (tokens or sm.group("p") or sm.group("q")):
             # (First after the body: a decision's lettered paragraph, "(a) Approves ...";
             # `_lettered_decisions` makes it operative, or a paragraph as before.)
             label = sm.group("p") or sm.group("q")

@@ -1524,8 +1524,14 @@ def test_a_decision_lettered_throughout():
         ("OP1", None, "(a)", "Approves"), ("OP2", None, "(b)", "Invites")]
     assert [s.id for s in res.operative[1].subparagraphs] == ["OP2(i)", "OP2(ii)"]
     canonical = render_text(res)
+    assert "\nThe General Assembly:\n" in canonical and res.body_colon
     assert "\n(a) Approves the draft programme of work;\n" in canonical
     assert parse_text(canonical) == res
+    es = parse_text("Proyecto de decisión\n\nPrograma de trabajo\n\nLa Asamblea General:\n\n"
+                    "a) Aprueba el programa de trabajo;\n\nb) Invita a la Mesa.\n")
+    assert [(p.id, p.marker, p.opener) for p in es.operative] == [
+        ("OP1", "a)", "Aprueba"), ("OP2", "b)", "Invita")]
+    assert parse_text(render_text(es)) == es
     assert Resolution.from_dict(json.loads(json.dumps(res.to_dict()))) == res
     # The IAEA's lettered preamble before numbered paragraphs stays a preamble.
     res = parse_text("The General Conference,\n\n(a) Recalling resolution GC(66)/RES/6,\n\n"
