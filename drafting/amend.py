@@ -436,9 +436,10 @@ _SUB_LABEL = re.compile(r"^(.+?)(" + "|".join(SUFFIXES[1:]) + r")?$")
 def _lettered_marker(label: str) -> str:
     """The printed letter of a paragraph inserted among lettered ones, from its new label:
     "1bis" -> "(a bis)", "2ter" -> "(b ter)", "0bis" (before the first) -> "(0 bis)"."""
-    m = re.match(r"^(\d+)(\D*)$", label)
-    n, suffix = (int(m.group(1)), m.group(2)) if m else (0, "bis")
-    letter = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1) if n else "0"
+    from drafting.finalize import letters
+
+    n, rank = split_label(label)
+    suffix, letter = SUFFIXES[rank], letters(n) if n else "0"
     return f"({letter} {suffix})" if suffix else f"({letter})"
 
 

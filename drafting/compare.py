@@ -27,6 +27,7 @@ from collections import Counter
 
 from diff_match_patch import diff_match_patch
 
+from drafting import lexicon
 from drafting.model import Comparison, Paragraph, ParagraphChange, Resolution
 from drafting.order import in_order
 
@@ -39,12 +40,6 @@ TYPOGRAPHIC = str.maketrans({
     "\ufb01": "fi", "\ufb02": "fl",                     # ligatures left by PDF extraction
 })
 
-# Words after which a number is a reference, not a footnote mark ("paragraph 1 (a)").
-_REFERRING = frozenset("""
-    paragraph paragraphs section sections article articles resolution resolutions decision
-    decisions rule rules annex annexes chapter chapters part parts item items no number page
-    pages principle principles goal goals target targets line lines table figure session
-    """.split())
 
 # Punctuation is not a word for similarity: "decision," and "decision" are one word.
 _PUNCT_TO_SPACE = str.maketrans({c: " " for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
@@ -123,7 +118,7 @@ def mark_spans(text: str, marks: tuple[str, ...] | list[str]) -> list[tuple[int,
         if found is None:
             for match in spaced.finditer(text):
                 before = text[:match.start()].rsplit(None, 1)
-                if before and before[-1].lower() in _REFERRING:
+                if before and before[-1].lower() in lexicon.NUMBERING_WORDS:
                     continue
                 span = (match.start(1), match.end(1))
                 if span not in spans:

@@ -97,6 +97,16 @@ concerning which whose all any
 que la el los las lo le les un une una de del des du à a al au aux en por para sobre con
 """.split())
 
+# Words after which a number is a reference, not a footnote mark ("paragraph 1 (a)",
+# "article 1 of", "July 10 to").
+NUMBERING_WORDS = frozenset("""
+paragraph paragraphs para paras article articles section sections resolution resolutions
+decision decisions rule rules annex annexes chapter chapters part parts item items no number
+page pages principle principles goal goals target targets line lines table figure session vol
+volume protocol protocols phase level levels grade january february march april may june july
+august september october november december
+""".split())
+
 # Member States and observers whose names contain " and ": a sponsor list is split on
 # commas and the final " and ", never inside these names.
 COMPOUND_STATE_NAMES = (

@@ -382,10 +382,12 @@ def _build(node: _Node, pid: str, language: str, footnotes: tuple = (),
 def _lettered_number(marker: str | None) -> str | None:
     """The name of a decision's lettered paragraph, from its letter: "(a)" -> "1", "(b)" ->
     "2", "(a bis)" -> "1bis" (as the tool letters a paragraph inserted after (a))."""
-    m = re.match(r"^[(（]?([a-z])\1*(?:\s*([a-z]+))?[)）]$", marker or "")
-    if not m or (m.group(2) and m.group(2) not in SUFFIXES):
+    from drafting.finalize import letters_value
+
+    m = re.match(r"^[(（]?([a-z]+)(?:\s*([a-z]+))?[)）]$", marker or "")
+    n = letters_value(m.group(1)) if m else None
+    if n is None or (m.group(2) and m.group(2) not in SUFFIXES):
         return None
-    n = ord(m.group(1)) - ord("a") + 1 + 26 * (len(marker.strip("()（） ").split()[0]) - 1)
     return f"{n}{m.group(2) or ''}"
 
 

@@ -209,16 +209,10 @@ def _cites(text: str, mark: str) -> bool:
         return True
     # "the Arms Trade Treaty 10 that": apart, before a small letter, after a word that
     # does not number things ("article 1 of", "paragraph 1 of" do).
-    return any(text[:c.start()].rsplit(None, 1)[-1].lower() not in _NUMBERING_WORDS
+    return any(text[:c.start()].rsplit(None, 1)[-1].lower() not in lexicon.NUMBERING_WORDS
                for c in re.finditer(rf"(?<=[^\W\d_]) {m}(?= [a-z])", text))
 
 
-_NUMBERING_WORDS = frozenset("""paragraph paragraphs para paras article articles section
-sections resolution resolutions decision decisions rule rules annex annexes chapter chapters
-part parts item items no number page pages principle principles goal goals target targets
-line lines table figure session vol volume protocol protocols phase level levels grade
-january february march april may june july august september october november
-december""".split())
 
 
 _FOOTNOTE_START = re.compile(r"^(?P<mark>\*{1,3}|\d{1,3})\.?\s+(?P<text>\S.*)$")   # "1  See", OAS "1. The"
@@ -366,10 +360,9 @@ def find_bare_body(lines: list[Line]) -> int | None:
 # "L'Assemblée générale décide", "La Asamblea General decide", "toma nota".
 # Not those that open a presidential statement ("The Security Council welcomes",
 # "reaffirms", "notes", "invites", "recommends"), which is no resolution.
-_RUN_ON_VERBS_TEXT = """decides takes requests adopts approves elects appoints
+_RUN_ON_VERBS = frozenset("""decides takes requests adopts approves elects appoints
 authorizes endorses décide prend prie adopte approuve élit nomme autorise decide toma
-solicita pide aprueba elige nombra autoriza"""
-_RUN_ON_VERBS = frozenset(_RUN_ON_VERBS_TEXT.split())
+solicita pide aprueba elige nombra autoriza""".split())
 # Words no organ's name holds: a decision's verbs and the adverbs that lead them.
 _NOT_IN_BODIES = _RUN_ON_VERBS | frozenset("""invites further also notes welcomes calls urges
 reaffirms recalls recognizes expresses stresses emphasizes encourages acknowledges demands
@@ -547,8 +540,8 @@ def _ends_mid_phrase(text: str) -> bool:
     return last in _FUNCTION_WORDS
 
 
-_FUNCTION_WORDS = frozenset("""and or of the to in for on with by a an at from as its their
-nor de la le les et y el los las en du des à que con por para del al e o ou""".split())
+# Words no paragraph ends on: the phrase stops, and the conjunctions.
+_FUNCTION_WORDS = lexicon.PHRASE_STOPS | frozenset("and or nor with as et y e o ou al".split())
 
 
 def _is_heading(lines: list[Line], at: int) -> bool:
