@@ -107,6 +107,12 @@ volume protocol protocols phase level levels grade january february march april 
 august september october november december
 """.split())
 
+# Plural nouns that look like a decision's verb at the head of a lettered item ("(a)
+# States Members of the United Nations;" is a list, not "(a) Approves ...").
+PLURAL_NOUNS = frozenset("""States Parties Members Organizations Governments Nations Agencies
+Countries Entities Bodies Observers Representatives Experts Funds Programmes Commissions
+Committees Councils Institutions Stakeholders Women Persons Peoples""".split())
+
 # Member States and observers whose names contain " and ": a sponsor list is split on
 # commas and the final " and ", never inside these names.
 COMPOUND_STATE_NAMES = (

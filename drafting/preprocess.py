@@ -1432,11 +1432,18 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
             heading_at = i
             continue
         if section == "pre":
-            starts = (not tokens or (blank and (complete and not _and_goes_on(text_so_far, plain)
-                                                 or (looks_like_opener(plain)
-                                                     and not _ends_mid_phrase(text_so_far))))
-                      or (complete and looks_like_opener(plain)
-                          and not (spaced and _last_mark(text_so_far) == ",")))
+            if not tokens:
+                starts = True
+            elif blank:
+                # After a blank line: unless the paragraph before stops mid-phrase ("...,
+                # and" / "strongly supporting", "Production and" / "Stockpiling ...").
+                starts = (complete and not _and_goes_on(text_so_far, plain)
+                          or looks_like_opener(plain) and not _ends_mid_phrase(text_so_far))
+            else:
+                # Right after a line: a new paragraph opens as one after a finished one,
+                # though not after a comma in a text that sets its paragraphs apart.
+                starts = (complete and looks_like_opener(plain)
+                          and not (spaced and _last_mark(text_so_far) == ","))
             if starts and tokens and crossed_page and (
                     plain[:1].isdigit() or "a" <= plain[:1] <= "z" or "\u00df" <= plain[:1] <= "\u024f"):
                 # Across a page, a line that opens with a number or a Latin small letter
@@ -1496,8 +1503,8 @@ def _section_title(lines: list[Line], i: int) -> tuple[list[Line], int]:
     """The title lines of the section whose mark is lines[i - 1], and how many lines they
     take (with a blank line before them): the lines up to the next blank, numbered or
     lettered one, and before a line that opens a paragraph ("Recalling its resolution
-    77/263," is the section's first preambular paragraph). None when the last of them ends
-    as a paragraph does, or when they are too many for a title."""
+    77/263," is the section's first preambular paragraph). ([], 0) when the last of them
+    ends as a paragraph does, or when they are too many for a title."""
     start = i + 1 if i < len(lines) and not lines[i].text else i
     block: list[Line] = []
     for line in lines[start:]:
@@ -1590,11 +1597,6 @@ def _sub_first_as_paragraph(tokens: list[Token]) -> list[Token]:
 _DECISION_VERB = re.compile(r"^(?:[A-Z][a-z]+s|(?:Also|Further)(?:\s+also)?\s+[a-z]+s)\b")
 
 
-_PLURAL_NOUNS = frozenset("""States Parties Members Organizations Governments Nations Agencies
-Countries Entities Bodies Observers Representatives Experts Funds Programmes Commissions
-Committees Councils Institutions Stakeholders Women Persons Peoples""".split())
-
-
 def _lettered_decisions(tokens: list[Token]) -> list[Token] | None:
     """A decision lettered throughout, with no number: "The General Assembly: (a) Approves
     ...; (b) Invites ..." (its letters first after the body), or "The General Assembly,
@@ -1617,7 +1619,7 @@ def _lettered_decisions(tokens: list[Token]) -> list[Token] | None:
         for k in subs:
             text = next((str(t) for t in tokens[k + 1:k + 2] if t.type == "LINE"), "")
             m = _DECISION_VERB.match(text)
-            if not m or m.group(0) in _PLURAL_NOUNS:
+            if not m or m.group(0) in lexicon.PLURAL_NOUNS:
                 return None
     if any(t.type == "PARA" for t in tokens[start:]):
         return None
