@@ -648,8 +648,6 @@ def parse_amendment_document(text: str, source: str | None = None) -> AmendmentD
 
 
 _BULLET = re.compile(r"^\s*[*\-•]\s+")
-_STAR_NOTE = re.compile(r"^\s*\*{1,3}\s+\S")            # "* Any changes to the list of sponsors"
-_NOTE_RULE = re.compile(r"^\s*_{5,}\s*$")
 _NUMBERED_NOTE = re.compile(r"^\s*(\d{1,2})\s+\S")        # "1  See A/80/100." under a rule
 
 
@@ -679,6 +677,10 @@ def _without_footnotes(body: list[str]) -> tuple[list[str], tuple[str, ...]]:
     out); an emphasised word ("*Requests* the Secretary-General ...", a new paragraph's
     text); anything inside a quotation still open; a number that breaks the notes'
     sequence ("20 November 1989, ..." under the notes of a page break)."""
+    # The lexer's own patterns for a note's rule, a starred note and a date (this is the
+    # parsing of a whole amendment document: lark is loaded already).
+    from drafting.preprocess import DATE_START, FOOTNOTE_RULE, STAR_NOTE
+
     out = list(body)
     notes: list[str] = []
     in_notes = False        # under a rule, until the page ends (a blank line after a note)
@@ -687,7 +689,7 @@ def _without_footnotes(body: list[str]) -> tuple[list[str], tuple[str, ...]]:
     i = 0
     while i < len(out):
         line = out[i]
-        if _NOTE_RULE.match(line):
+        if FOOTNOTE_RULE.match(line.strip()):
             out[i] = ""
             in_notes = True
             i += 1
@@ -703,9 +705,9 @@ def _without_footnotes(body: list[str]) -> tuple[list[str], tuple[str, ...]]:
             continue
         numbered = in_notes and _NUMBERED_NOTE.match(line)
         if numbered and (last_number is not None and int(numbered[1]) != last_number + 1
-                         or _DATE_START.match(line)):
+                         or DATE_START.match(line.strip())):
             numbered = None
-        if after_blank and ((_STAR_NOTE.match(line) and not quoted) or numbered):
+        if after_blank and ((STAR_NOTE.match(line.strip()) and not quoted) or numbered):
             if numbered:
                 last_number = int(numbered[1])
             note = []
@@ -752,10 +754,6 @@ def _still_quoted(line: str, quoted: bool) -> bool:
         elif c == '"':
             quoted = not quoted
     return quoted
-
-
-_DATE_START = re.compile(r"^\s*\d{1,2}\s+(?:January|February|March|April|May|June|July|August"
-                         r"|September|October|November|December)\b")
 
 
 _INSTRUCTION_START = re.compile(

@@ -166,7 +166,7 @@ _JOB_OR_PAGE = re.compile(
     r"^(\d{2}-\d{4,6}(\s*\([A-Z]\))?(\s+\d{6})*|\*\d{6,8}\*|\d{1,3}/\d{1,3}"
     r"|\d{1,3}/\d{1,3}\s+\d{2}-\d{4,6}|\d{2}-\d{4,6}\s+\d{1,3}/\d{1,3}"
     r"|[-–]\s*\d{1,3}\s*[-–]|(page|página|pág\.)\s*\d{1,3})$", re.IGNORECASE)
-_FOOTNOTE_RULE = re.compile(r"^_{5,}\s*$")
+FOOTNOTE_RULE = re.compile(r"^_{5,}\s*$")
 # Markdown footnotes: "[^1]: A/80/129.", under a "---" rule.
 _MD_NOTE = re.compile(r"^\[\^(?P<mark>[\w*]+)\]:\s*(?P<text>.*)$")
 _MD_RULE = re.compile(r"^-{3,}\s*$")
@@ -499,7 +499,7 @@ _MEETING_LINE = re.compile(rf"^{_MEETING}$", re.IGNORECASE)
 _DATE_LINE = re.compile(rf"^(?:{_DATE})$")
 # A line that opens with a date: "1 December 2024, in which it decided ..." (a paragraph's
 # rest, not footnote 1; "10 See 2010 Review Conference" is a footnote).
-_DATE_START = re.compile(
+DATE_START = re.compile(
     r"^\d{1,2}(?:er)?\s+(?:de\s+)?(?:january|february|march|april|may|june|july|august"
     r"|september|october|november|december|janvier|février|mars|avril|mai|juin|juillet|août"
     r"|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio"
@@ -1199,7 +1199,7 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
         if not t:
             blank = True
             continue
-        if _FOOTNOTE_RULE.match(t):
+        if FOOTNOTE_RULE.match(t):
             in_footnotes = True
             continue
         if _is_page_header(t, symbol):
@@ -1257,7 +1257,7 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
         if lm and (rule_glued and int(lm.group("mark")) > last_note
                    or int(lm.group("mark")) == last_note + 1
                    and _cites("\n".join(recent), lm.group("mark"))) \
-                and not _DATE_START.match(t):
+                and not DATE_START.match(t):
             # "1 Official Records of the General Assembly, ..." set apart, its number the next
             # footnote's and cited by the text before it ("July 1979,1"): a footnote whose
             # rule the extraction lost, not a paragraph. The page goes on after the notes
