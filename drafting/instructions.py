@@ -594,6 +594,14 @@ def parse_amendment_document(text: str, source: str | None = None) -> AmendmentD
                          lines[0] if lines else "")
     b, joined, m = found
     block_start, block_end = blocks[b]
+    # Without blank lines (some extractions drop them) the block runs on into the title
+    # and the instructions: it ends on the line where ": amendment to ... SYMBOL" ends,
+    # and the title ends before the first line that opens an instruction.
+    ends = block_start + _line_of(lines[block_start:block_end], m.end())
+    if ends + 1 < block_end:
+        blocks[b:b + 1] = [(block_start, ends + 1),
+                           *_split_at_instruction(lines, ends + 1, block_end)]
+        block_end = ends + 1
     # The sponsors' block may begin with furniture lines (agenda item, title of the item)
     # when no blank line separates them; keep only the lines from the one that starts the
     # list: walk back from the amends line while the list goes on across the line break
@@ -618,7 +626,7 @@ def parse_amendment_document(text: str, source: str | None = None) -> AmendmentD
     amends = m["symbol"] or m["report"]
 
     symbol = None
-    for line in lines[:block_start]:
+    for line in lines[:block_start + first]:      # the masthead, above the sponsors' names
         # PDF mastheads may hold several fields on one line: "United Nations<TAB>A/C.3/79/L.70".
         cell = next((c.strip() for c in re.split(r"\t| {3,}", line) if is_symbol(c)), None)
         if cell:
@@ -645,6 +653,34 @@ def parse_amendment_document(text: str, source: str | None = None) -> AmendmentD
                                     notes)
     return AmendmentDocument(symbol=symbol, amends=amends, sponsors=sponsors,
                              operations=operations, title=title, notes=notes, source=source)
+
+
+def _line_of(block: list[str], at: int) -> int:
+    """The index of the line of `block` holding character `at` of its lines joined with
+    single spaces (each line stripped)."""
+    end = -1
+    for k, line in enumerate(block):
+        end += 1 + len(line.strip())
+        if at <= end:
+            return k
+    return len(block) - 1
+
+
+# A line that opens an instruction in a text without blank lines: a capital or a number
+# first ("After operative paragraph 3, ...", "In the fourteenth ...", "1." alone), never
+# a title's wrapped line ("and related intolerance").
+_OPENS_INSTRUCTION = re.compile(r"^\s*(?:[(]?\d{1,3}[.)]\s*$|[(]?\d{1,3}[.)]\s|[*\-•]\s+)?[A-Z]")
+
+
+def _split_at_instruction(lines: list[str], start: int, end: int) -> list[tuple[int, int]]:
+    """Lines start..end as blocks: the title's lines, then from the first line that opens
+    an instruction (see `_OPENS_INSTRUCTION`) on."""
+    for k in range(start, end):
+        line = lines[k].strip()
+        if re.fullmatch(r"[(]?\d{1,3}[.)]", line) or (
+                _OPENS_INSTRUCTION.match(line) and _looks_like_instruction(line)):
+            return [(start, k), (k, end)] if k > start else [(start, end)]
+    return [(start, end)]
 
 
 _BULLET = re.compile(r"^\s*[*\-•]\s+")
@@ -694,7 +730,10 @@ def _without_footnotes(body: list[str]) -> tuple[list[str], tuple[str, ...]]:
             in_notes = True
             i += 1
             continue
-        after_blank = i == 0 or not out[i - 1].strip()
+        # A note or a bullet is set apart by a blank line, or, where an extraction lost
+        # the blank lines, follows a line that ends a sentence outside any quotation.
+        after_blank = i == 0 or not out[i - 1].strip() or (
+            not quoted and out[i - 1].rstrip().endswith(_SENTENCE_ENDS))
         bullet = _BULLET.match(line) if not quoted else None
         if bullet and after_blank and _looks_like_instruction(line[bullet.end():]):
             # "* Delete operative paragraph 2.", "- In operative paragraph 1, ...": a list
@@ -711,8 +750,9 @@ def _without_footnotes(body: list[str]) -> tuple[list[str], tuple[str, ...]]:
             if numbered:
                 last_number = int(numbered[1])
             note = []
-            while i < len(out) and out[i].strip() and not (
-                    note and _INSTRUCTION_START.match(out[i].strip())):
+            while i < len(out) and out[i].strip() and not (note and (
+                    _INSTRUCTION_START.match(out[i].strip())
+                    or STAR_NOTE.match(out[i].strip()) or _next_note(out[i], last_number))):
                 note.append(out[i].strip())
                 out[i] = ""
                 i += 1
@@ -723,6 +763,15 @@ def _without_footnotes(body: list[str]) -> tuple[list[str], tuple[str, ...]]:
             quoted = _still_quoted(line, quoted)
         i += 1
     return out, tuple(notes)
+
+
+_SENTENCE_ENDS = (".", ";", ".”", '."', "”.", '".')
+
+
+def _next_note(line: str, last_number: int | None) -> bool:
+    """Whether `line` opens the note numbered after `last_number` ("2  See ...")."""
+    m = _NUMBERED_NOTE.match(line)
+    return bool(m and last_number is not None and int(m[1]) == last_number + 1)
 
 
 def _without_own_marks(ops: tuple[Operation, ...], notes: tuple[str, ...]

@@ -47,6 +47,30 @@ def test_corpus_amendment_document(stem):
             assert have["new"] == want["new"]
 
 
+REAL = Path(__file__).parent / "fixtures" / "real"
+
+
+@pytest.mark.parametrize("text", [
+    *(corpus_text(stem + ".txt") for stem in AMENDMENTS),
+    *((REAL / name).read_text(encoding="utf-8")
+      for name in ("A_80_L.20.txt", "A_80_L.35.txt", "A_80_L.40.txt", "A_C.3_80_L.58.txt")),
+], ids=[*AMENDMENTS, "A_80_L.20", "A_80_L.35", "A_80_L.40", "A_C.3_80_L.58"])
+def test_an_amendment_document_without_blank_lines_reads_the_same(text):
+    """Extractions that lose the blank lines: the sponsors' line runs on into the title and
+    the title into the first instruction ("... intolerance" / "After operative paragraph 3,
+    insert ..."; "Rights of the child" / "1." / "In the fourteenth ..."), and the notes
+    ("* Any changes to the list of sponsors ...") follow the last instruction directly."""
+    squeezed = "\n".join(line for line in text.splitlines() if line.strip()) + "\n"
+    assert len(squeezed.splitlines()) < len(text.splitlines())
+    want = parse_amendment_document(text, "a.txt").to_dict()
+    got = parse_amendment_document(squeezed, "a.txt").to_dict()
+    for key in ("symbol", "amends", "sponsors", "title", "notes"):
+        assert got.get(key) == want.get(key), key
+    assert [{k: v for k, v in op.items() if k != "line"} for op in got["operations"]] == \
+        [{k: v for k, v in op.items() if k != "line"} for op in want["operations"]]
+    assert want["operations"] and want["title"]
+
+
 def test_l56_whole_document():
     doc = parse_amendment_document(corpus_text("un-ga-c3-80-L56-amendment-nazism.txt"))
     assert doc.title == ("Combating glorification of Nazism, neo-Nazism and other practices "
