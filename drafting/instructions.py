@@ -18,6 +18,7 @@ from functools import lru_cache
 from drafting.errors import AmendmentError, ParseError
 from drafting.symbols import is_symbol
 from drafting.model import TITLE, AmendmentDocument, Operation
+from drafting.names import list_goes_on, split_names
 from drafting.numbering import split_label
 
 __all__ = ["parse_instructions", "to_instruction", "is_amendment_document",
@@ -531,15 +532,6 @@ _FURNITURE = re.compile(
     r"|\d{1,2} (?:January|February|March|April|May|June|July|August|September|October"
     r"|November|December) \d{4})\s*$")
 
-# Member States whose names contain " and ": a sponsor list splits on commas and on the
-# last " and " that is not inside one of these.
-_NAMES_WITH_AND = (
-    "United Kingdom of Great Britain and Northern Ireland", "Antigua and Barbuda",
-    "Bosnia and Herzegovina", "Saint Kitts and Nevis", "Saint Vincent and the Grenadines",
-    "Sao Tome and Principe", "Trinidad and Tobago",
-)
-
-
 def is_amendment_document(text: str) -> bool:
     """True when the text names itself an amendment: '...: amendment to draft resolution X'."""
     head = re.sub(r"\s+", " ", text[:6000])
@@ -548,19 +540,7 @@ def is_amendment_document(text: str) -> bool:
 
 def split_sponsors(text: str) -> tuple[str, ...]:
     """'A, B, United Kingdom of Great Britain and Northern Ireland and C' -> (A, B, UK, C)."""
-    text = _clean(text)
-    guarded = text
-    for name in _NAMES_WITH_AND:
-        guarded = re.sub(re.escape(name), lambda m: m[0].replace(" and ", " \0 "), guarded,
-                         flags=re.IGNORECASE)
-    parts = [p.strip() for p in guarded.split(",")]
-    last = parts.pop()
-    head, sep, tail = last.rpartition(" and ")
-    if sep:
-        parts.append(head.strip())
-        last = tail.strip()
-    parts.append(last)
-    return tuple(p.replace(" \0 ", " and ") for p in parts if p)
+    return split_names(_clean(text))
 
 
 def parse_amendment_document(text: str, source: str | None = None) -> AmendmentDocument:
@@ -614,7 +594,7 @@ def parse_amendment_document(text: str, source: str | None = None) -> AmendmentD
         last += 1
         at += 1 + len(sponsor_lines[last])
     first = last
-    while first > 0 and _list_goes_on(sponsor_lines[first - 1], sponsor_lines[first]):
+    while first > 0 and list_goes_on(sponsor_lines[first - 1], sponsor_lines[first]):
         first -= 1
     names = " ".join(sponsor_lines[first:])
     found = _AMENDS_LINE.search(names)
@@ -685,20 +665,6 @@ def _split_at_instruction(lines: list[str], start: int, end: int) -> list[tuple[
 
 _BULLET = re.compile(r"^\s*[*\-•]\s+")
 _NUMBERED_NOTE = re.compile(r"^\s*(\d{1,2})\s+\S")        # "1  See A/80/100." under a rule
-
-
-def _list_goes_on(before: str, line: str) -> bool:
-    """Does the sponsors' list go on from `before` onto `line`? "..., Benin, Brunei" /
-    "Darussalam, ...", "Iran" / "(Islamic Republic of), Iraq", "United States of" /
-    "America:", "... Uruguay" / "and Zambia"; not an agenda item's title above it
-    ("Elimination of racism, racial discrimination, xenophobia and related intolerance"):
-    names in a list are capitalised."""
-    if before.endswith(",") or line.startswith(("and ", "(")) or line[:1].islower():
-        return True
-    if before.rsplit(None, 1)[-1] in ("of", "and", "the"):
-        return True
-    names = [n.strip() for n in re.split(r",\s*|\s+and\s+", before) if n.strip()]
-    return len(names) >= 2 and all(n[:1].isupper() for n in names)
 
 
 def _without_footnotes(body: list[str]) -> tuple[list[str], tuple[str, ...]]:

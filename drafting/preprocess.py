@@ -18,6 +18,7 @@ from typing import Callable
 from lark import Token
 
 from drafting import lexicon
+from drafting.names import list_goes_on, split_names
 from drafting.numbering import SUFFIXES
 from drafting.symbols import SYMBOL, SYMBOL_LINE, is_symbol
 
@@ -427,33 +428,20 @@ def _tok(kind: str, line: Line, value: str | None = None) -> Token:
                  end_line=line.no, end_column=line.column + len(line.text))
 
 
-def split_names(who: str) -> tuple[str, ...]:
-    """"Albania, Australia and Ukraine" -> three names; compound State names stay whole."""
-    who = collapse(who).strip(" ,*")
-    protected = {}
-    for i, name in enumerate(lexicon.COMPOUND_STATE_NAMES):
-        if name in who:
-            key = f"\x00{i}\x00"
-            protected[key] = name
-            who = who.replace(name, key)
-    parts = [p.strip() for p in re.split(r",\s*", who) if p.strip()]
-    if parts:
-        last = re.split(r"\s+(?:and|y|et|e)\s+", parts[-1])
-        parts = parts[:-1] + [p.strip() for p in last if p.strip()]
-    out = []
-    for p in parts:
-        for key, name in protected.items():
-            p = p.replace(key, name)
-        out.append(p)
-    return tuple(out)
+def _sentence_goes_on(last: str, nxt: str) -> bool:
+    """Does the line `last` plainly go on onto `nxt`: "... of the" / "Economic and Social
+    Council", "... following" / "informal consultations", "..., Ms. Doe" / "(Ireland)"."""
+    if nxt[:1].islower() or nxt[:1] in "([" or is_symbol(nxt.split()[0].rstrip(".,;")):
+        return True
+    return last.rstrip().endswith((",", "(")) or _ends_mid_phrase(last.rstrip())
 
 
 def _sponsorship_note(front: "Front", lines: list[Line], i: int, goes_on) -> int:
     """Read the sponsorship note that starts at lines[i] into `front`: it wraps onto the
-    next non-blank line while goes_on(last line's text, next line's text). Returns the
-    index of the line after it."""
+    next non-blank line while goes_on(last line, next line). Returns the index of the line
+    after it."""
     start = i
-    while i + 1 < len(lines) and lines[i + 1].text and goes_on(lines[i].text, lines[i + 1].text):
+    while i + 1 < len(lines) and lines[i + 1].text and goes_on(lines[i], lines[i + 1]):
         i += 1
     block = lines[start:i + 1]
     front.sponsor_note = collapse(" ".join(x.text for x in block))
@@ -589,6 +577,8 @@ def _is_long_front_line(t: str) -> bool:
     return bool(_LONG_SPONSORS.search(t) or _SUBMITTED_BY.match(t) or _OAS_SPONSORS.match(t))
 
 
+# "draft resolution" alone on its line, the sponsors' names on the lines above it.
+_KIND_ONLY = re.compile(r"^\**\s*(revised\s+)?draft\s+(resolution|decision)\s*\**$", re.IGNORECASE)
 # "Albania, Andorra, ... and Zambia: draft resolution" (not report prose that says
 # ": amendments" somewhere)
 _LONG_SPONSORS = re.compile(r":\s*\**\s*(revised\s+)?draft\s+(resolution|decision)\s*$", re.IGNORECASE)
@@ -661,9 +651,18 @@ def read_front(lines: list[Line]) -> Front:
             start = i
             while i < n and lines[i].text and not _ends_agenda(strip_markdown(lines[i].text)):
                 i += 1
-            if i < n and lines[i].text and _LONG_SPONSORS.search(strip_markdown(lines[i].text)):
-                while i - 1 > start and lines[i - 1].text.rstrip().endswith((",", " and")):
-                    i -= 1      # "Albania, Andorra, Argentina," wrapped before ": draft resolution"
+            if i < n and lines[i].text:
+                # The sponsors' names wrapped before ": draft resolution" ("Albania,
+                # Andorra," / "Argentina and State of" / "Palestine:* draft resolution", or
+                # "... and Viet Nam:" / "draft resolution"): from their first line.
+                end = strip_markdown(lines[i].text)
+                names_end = i if _LONG_SPONSORS.search(end) else (
+                    i - 1 if i - 1 > start and _KIND_ONLY.match(end)
+                    and lines[i - 1].text.rstrip(" *").endswith(":") else None)
+                if names_end is not None:
+                    i = names_end
+                    while i - 1 > start and list_goes_on(lines[i - 1].text, lines[i].text):
+                        i -= 1
             continue
         if is_furniture(plain) or is_furniture(t):   # "*2514762*" (a job number as a bar code)
             if _continues_title(candidates[-1], line, plain):
@@ -674,6 +673,7 @@ def read_front(lines: list[Line]) -> Front:
         j = i
         block = [plain]
         while (j + 1 < n and lines[j + 1].text and not _SPONSOR_LINE.match(collapse(" ".join(block)))
+               and not _AGENDA.match(strip_markdown(lines[j + 1].text))  # no blank lines
                and j - i < 30):   # long sponsor lists wrap over many lines
             j += 1
             block.append(strip_markdown(lines[j].text))
@@ -699,8 +699,14 @@ def read_front(lines: list[Line]) -> Front:
             # the text forward, not a list of sponsoring States. It ends at a blank line, or
             # with the symbol of the draft it was based on when the next line starts anew
             # (a title), not "and A/C.2/79/L.11".
-            i = _sponsorship_note(front, lines, i, lambda last, nxt: not (
-                _ENDS_WITH_SYMBOL.search(last) and nxt[:1].isupper()))
+            if any(not x.text for x in lines[i:]):
+                i = _sponsorship_note(front, lines, i, lambda last, nxt: not (
+                    _ENDS_WITH_SYMBOL.search(last.text) and nxt.text[:1].isupper()))
+            else:
+                # No blank line before the body (an extraction that lost them): the note
+                # wraps only where its sentence plainly goes on, at its own margin.
+                i = _sponsorship_note(front, lines, i, lambda last, nxt: (
+                    nxt.column == lines[i].column and _sentence_goes_on(last.text, nxt.text)))
             front.kind = front.kind or ("draft_decision" if submitted.group("decision")
                                         else "draft_resolution")
             if candidates[-1]:
@@ -708,7 +714,7 @@ def read_front(lines: list[Line]) -> Front:
             continue
         if _OAS_SPONSORS.match(plain):
             # "(Presented by the delegation of Mexico and co-sponsored by ...)", to its ")".
-            i = _sponsorship_note(front, lines, i, lambda last, nxt: ")" not in last)
+            i = _sponsorship_note(front, lines, i, lambda last, nxt: ")" not in last.text)
             front.sponsors = _oas_sponsors(front.sponsor_note)
             continue
         if _RESOLUTION_MARKS.match(plain) and not "a" <= plain[:1] <= "z":

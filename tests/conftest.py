@@ -21,3 +21,8 @@ def corpus_expected(stem: str) -> dict:
 @pytest.fixture
 def corpus() -> Path:
     return CORPUS
+
+
+def real_text(name: str) -> str:
+    """A real document beyond the shared corpus (tests/fixtures/real, sources in its README)."""
+    return (FIXTURES / "real" / name).read_text(encoding="utf-8")

@@ -1571,3 +1571,22 @@ def test_a_decision_with_a_list_of_states_is_no_lettered_decision():
                      "\n\n(b) Parties to the Convention.\n")
     [op] = res.operative
     assert [s.label for s in op.subparagraphs] == ["a", "b"]
+
+
+@pytest.mark.parametrize("name", [
+    "A_80_L.1.txt", "A_80_L.13.txt", "A_C.1_80_L.44.txt", "A_C.4_80_L.10.txt", "A_80_L.8.txt",
+    "A_C.2_80_L.61.txt", "A_C.3_80_L.9.txt", "A_C.5_80_L.3.txt", "A_80_L.27.txt",
+])
+def test_the_front_matter_without_blank_lines_reads_the_same(name):
+    """Extractions that lose the blank lines: the agenda item's title runs into the sponsors'
+    names ("Question of Palestine" / "France, ... and State of" / "Palestine:** draft
+    decision"), "Draft resolution submitted by the President of the General Assembly" into
+    the title, and "(Fourth Committee)" / "Agenda item 48" sit right above the sponsors."""
+    from conftest import real_text
+
+    text = real_text(name)
+    squeezed = "\n".join(line for line in text.splitlines() if line.strip()) + "\n"
+    want, got = parse_text(text), parse_text(squeezed)
+    assert want.title and (want.sponsors or want.sponsor_note)
+    assert (got.symbol, got.kind, got.title, got.sponsors, got.sponsor_note, got.body) == \
+        (want.symbol, want.kind, want.title, want.sponsors, want.sponsor_note, want.body)

@@ -1,0 +1,51 @@
+"""Sponsors' names as the front matter prints them: a list split into names, and where a
+list wrapped over several lines begins.
+
+Shared by the resolution lexer (`preprocess`) and amendment documents (`instructions`);
+imports no parser, so `drafting amendments` still starts without lark.
+"""
+from __future__ import annotations
+
+import re
+
+from drafting.lexicon import COMPOUND_STATE_NAMES
+
+
+def split_names(who: str) -> tuple[str, ...]:
+    """"Albania, Australia and Ukraine" -> three names; "Chile, Trinidad and Tobago" -> two:
+    names that contain " and " (`lexicon.COMPOUND_STATE_NAMES`) stay whole, whatever their
+    case. The last name follows "and", "y", "et" or "e"."""
+    who = " ".join(who.split()).strip(" ,*")
+    protected: list[str] = []          # the names as printed, in the user's own case
+
+    def protect(m: re.Match) -> str:
+        protected.append(m[0])
+        return f"\x00{len(protected) - 1}\x00"
+
+    for name in COMPOUND_STATE_NAMES:
+        who = re.sub(re.escape(name), protect, who, flags=re.IGNORECASE)
+    parts = [p.strip() for p in re.split(r",\s*", who) if p.strip()]
+    if parts:
+        last = re.split(r"\s+(?:and|y|et|e)\s+", parts[-1])
+        parts = parts[:-1] + [p.strip() for p in last if p.strip()]
+    return tuple(re.sub(r"\x00(\d+)\x00", lambda m: protected[int(m[1])], p) for p in parts)
+
+
+def list_goes_on(before: str, line: str) -> bool:
+    """Does a list of sponsors go on from the line `before` onto `line`? "..., Benin,
+    Brunei" / "Darussalam, ...", "Iran" / "(Islamic Republic of), Iraq", "United States of"
+    / "America:", "... Uruguay" / "and Zambia", "..., Palau, Papua New" / "Guinea, ..."; not an agenda item's title above it
+    ("Elimination of racism, racial discrimination, xenophobia and related intolerance"):
+    names in a list are capitalised."""
+    before, line = before.strip(), line.strip()
+    if not before or not line:
+        return False
+    if before.endswith(",") or line.startswith(("and ", "(")) or line[:1].islower():
+        return True
+    if before.rsplit(None, 1)[-1] in ("of", "and", "the"):
+        return True
+    names = [n.strip() for n in re.split(r",\s*|\s+and\s+", before) if n.strip()]
+    # A line inside a long list may open with the end of a name ("of the), New Zealand,
+    # ..., Papua New" / "Guinea, ...").
+    whole = names[1:] if len(names) >= 3 else names
+    return len(names) >= 2 and all(n[:1].isupper() for n in whole)
