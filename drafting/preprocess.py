@@ -1273,7 +1273,9 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
             loose_note = after_header = True
             blank = False
             continue
-        sm = STAR_NOTE.match(t) if set_apart and t[0] == "*" else None
+        # (Set apart by a blank line, or, where the extraction lost the blank lines, right
+        # under the line before it: the front's mark tells it all the same.)
+        sm = STAR_NOTE.match(t) if t[0] == "*" else None
         if sm and sm.group("mark") in front_marks and not _ends_the_text(lines, i, front_marks):
             # "* Any changes to the list of sponsors ..." at the foot of the first page, its
             # rule lost, the front printing its mark: a footnote, and the page goes on

@@ -1590,3 +1590,24 @@ def test_the_front_matter_without_blank_lines_reads_the_same(name):
     assert want.title and (want.sponsors or want.sponsor_note)
     assert (got.symbol, got.kind, got.title, got.sponsors, got.sponsor_note, got.body) == \
         (want.symbol, want.kind, want.title, want.sponsors, want.sponsor_note, want.body)
+
+
+@pytest.mark.parametrize("name", ["A_80_L.3.txt", "A_C.1_80_L.33.txt", "A_80_L.27.txt",
+                                  "A_80_L.1.txt", "A_C.1_80_L.44.txt"])
+def test_a_draft_without_blank_lines_reads_as_the_original(name):
+    """The sponsors' note at the foot of the first page ("* Any changes to the list of
+    sponsors ...") right under a paragraph's line, with no blank line to set it apart: the
+    front's mark tells it, and the paragraph goes on after the page break."""
+    from conftest import real_text
+
+    text = real_text(name)
+    squeezed = "\n".join(line for line in text.splitlines() if line.strip()) + "\n"
+    want, got = parse_text(text), parse_text(squeezed)
+
+    def shape(res):
+        return [(p.id, p.text, [s.id for s in p.subparagraphs], p.footnotes)
+                for p in res.paragraphs()]
+
+    assert shape(got) == shape(want)
+    assert got.footnotes == want.footnotes
+    assert want.footnotes or any(p.footnotes for p in want.paragraphs())
