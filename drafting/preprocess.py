@@ -533,13 +533,17 @@ _FUNCTION_WORDS = lexicon.PHRASE_STOPS | frozenset("and or nor with as et y e o 
 
 
 def _is_heading(lines: list[Line], at: int) -> bool:
-    """Is lines[at - 1] a short line set apart (a blank line after it) before a paragraph
-    (a numbered one, or one that opens as preambular paragraphs do), that is, a heading
+    """Is lines[at - 1] a short line set apart (a blank line or a number after it) before a
+    paragraph (a numbered one, or one that opens as preambular paragraphs do), a heading
     ("Peacebuilding Commission", "Countries in special situations")? Twelve words at most,
     and not a paragraph's opening ("Noting the report" that lost its comma)."""
     text = lines[at - 1].text
     words = text.split()
-    if at >= len(lines) or lines[at].text or len(words) > 12 \
+    if at >= len(lines) or lines[at].text and not _numbered(for_matching(lines[at].text)):
+        # Set apart by a blank line after it or, where an extraction lost the blank lines,
+        # by the number of the paragraph right under it ("1.").
+        return False
+    if len(words) > 12 \
             or any(c.isdigit() for c in text) or text.endswith(("*", "]", ")")):
         return False        # "Reaffirming Security Council resolution 1325 (2000)": a paragraph
     if len(words) > 1 and words[1][:1].islower() and looks_like_opener(text):

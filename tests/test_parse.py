@@ -1593,11 +1593,12 @@ def test_the_front_matter_without_blank_lines_reads_the_same(name):
 
 
 @pytest.mark.parametrize("name", ["A_80_L.3.txt", "A_C.1_80_L.33.txt", "A_80_L.27.txt",
-                                  "A_80_L.1.txt", "A_C.1_80_L.44.txt"])
+                                  "A_80_L.15.txt", "A_80_L.1.txt", "A_C.1_80_L.44.txt"])
 def test_a_draft_without_blank_lines_reads_as_the_original(name):
     """The sponsors' note at the foot of the first page ("* Any changes to the list of
     sponsors ...") right under a paragraph's line, with no blank line to set it apart: the
-    front's mark tells it, and the paragraph goes on after the page break."""
+    front's mark tells it, and the paragraph goes on after the page break. A heading
+    ("Peacebuilding Commission") is set apart by the number right under it ("1.")."""
     from conftest import real_text
 
     text = real_text(name)
