@@ -192,6 +192,24 @@ def footnote_mark(mark: str) -> re.Pattern:
         rf"|\[\^{m}\]")
 
 
+def _note_ended(note: str, line: str, last_note: int) -> bool:
+    """Has a footnote printed without its rule ended before `line`, which no blank line
+    sets apart (an extraction that lost them)? When the note has its full stop (not "No."
+    before "9068.") and the line opens with a capital (the page's running title, the next
+    paragraph), or the line is the next note ("2 See A/80/100.")."""
+    nm = _LOOSE_NOTE.match(line)
+    if nm and int(nm.group("mark")) == last_note + 1:
+        return True
+    word = note.rstrip().rsplit(None, 1)[-1] if note.strip() else ""
+    return (word.endswith(".") and word.lower() not in _ABBREVIATIONS
+            and line[:1].isupper())
+
+
+# Abbreviations a footnote's line may end on ("Supplement No." / "42 (A/54/42)").
+_ABBREVIATIONS = frozenset("no. nos. vol. vols. p. pp. para. paras. sect. chap. art. arts. "
+                           "corr. add. rev. ibid. e.g. i.e. st. mr. ms. dr.".split())
+
+
 def _cites(text: str, mark: str) -> bool:
     """True when `text` (raw lines, their spacing kept) cites footnote `mark` the way PDF
     text prints a mark: glued to a word, a mark or a year ("Nations1", "1979,1", "(Treaty
@@ -482,7 +500,7 @@ def header_start(lines: list[Line], body: int) -> int:
 # "8741st meeting", "3a sesión plenaria", "52ª sesión plenaria", "3e séance plénière".
 _MEETING = (r"\d{1,4}\s?(?:st|nd|rd|th|a|ª|º|e|ème|re)\.?\s+(?:plenary\s+)?"
             r"(?:meeting|sesión(?:\s+plenaria)?|séance(?:\s+plénière)?)")
-_MEETING_LINE = re.compile(rf"^{_MEETING}$", re.IGNORECASE)
+_MEETING_LINE = re.compile(rf"^{_MEETING}(?:,?\s+(?:{_DATE}))?$", re.IGNORECASE)   # its date too
 # The date of a trailer.
 _DATE_LINE = re.compile(rf"^(?:{_DATE})$")
 # A line that opens with a date: "1 December 2024, in which it decided ..." (a paragraph's
@@ -749,6 +767,8 @@ def read_front(lines: list[Line]) -> Front:
             if not nt.group("draft"):
                 front.kind = front.kind or "resolution"
                 number = nt.group("num").rstrip(".")
+            if candidates[-1]:      # "80/13. Title" opens the title, blank line or not
+                candidates.append([])
             candidates[-1].append(Line(line.no, line.raw, nt.group("title"), line.column))
             i += 1
             continue
@@ -1256,14 +1276,17 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
                 footnotes.append((md.group("mark"), collapse(md.group("text")), line.no))
                 loose_note, blank = True, False
             continue
-        if loose_note and not blank:
+        if loose_note and not blank and not _note_ended(footnotes[-1][1], t, last_note):
             # A footnote printed without its rule goes on over the next lines.
             mark, text, no = footnotes[-1]
             footnotes[-1] = (mark, collapse(text + " " + t), no)
             continue
         loose_note = False
         set_apart = i >= 2 and not lines[i - 2].text
-        lm = _LOOSE_NOTE.match(t) if set_apart and t[0].isdigit() else None
+        # (Set apart by a blank line, or, in a text without blank lines, under a line that
+        # ends a paragraph or under the closing: the sequence and the citation tell it.)
+        lm = _LOOSE_NOTE.match(t) if t[0].isdigit() and (
+            set_apart or after_trailer or i >= 2 and ends_paragraph(lines[i - 2].text)) else None
         if lm and (rule_glued and int(lm.group("mark")) > last_note
                    or int(lm.group("mark")) == last_note + 1
                    and _cites("\n".join(recent), lm.group("mark"))) \

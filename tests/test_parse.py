@@ -1593,12 +1593,16 @@ def test_the_front_matter_without_blank_lines_reads_the_same(name):
 
 
 @pytest.mark.parametrize("name", ["A_80_L.3.txt", "A_C.1_80_L.33.txt", "A_80_L.27.txt",
-                                  "A_80_L.15.txt", "A_80_L.1.txt", "A_C.1_80_L.44.txt"])
+                                  "A_80_L.15.txt", "A_80_L.1.txt", "A_C.1_80_L.44.txt",
+                                  "A_RES_80_13.txt", "A_RES_80_30.md"])
 def test_a_draft_without_blank_lines_reads_as_the_original(name):
     """The sponsors' note at the foot of the first page ("* Any changes to the list of
     sponsors ...") right under a paragraph's line, with no blank line to set it apart: the
     front's mark tells it, and the paragraph goes on after the page break. A heading
-    ("Peacebuilding Commission") is set apart by the number right under it ("1.")."""
+    ("Peacebuilding Commission") is set apart by the number right under it ("1."). In an
+    adopted text printed a paragraph per line: the title from "80/30. Title" (not the
+    masthead above it), a footnote without its rule ("1 Resolution S-10/2.") ending at its
+    full stop, "52nd plenary meeting 1 December 2025" the closing."""
     from conftest import real_text
 
     text = real_text(name)
@@ -1610,5 +1614,5 @@ def test_a_draft_without_blank_lines_reads_as_the_original(name):
                 for p in res.paragraphs()]
 
     assert shape(got) == shape(want)
-    assert got.footnotes == want.footnotes
+    assert (got.title, got.closing, got.footnotes) == (want.title, want.closing, want.footnotes)
     assert want.footnotes or any(p.footnotes for p in want.paragraphs())
