@@ -262,8 +262,8 @@ def is_body_line(text: str) -> bool:
     if not t.endswith(",") or len(t) > 160 or t.count(",") != 1:
         return False
     words = t[:-1].split()
-    if not 1 <= len(words) <= 20:
-        return False
+    if not 1 <= len(words) <= 28:      # "The Conference of the Parties and the Conference
+        return False                   # of the Parties serving as the meeting of ...,"
     if words[0] in lexicon.BODY_PARTICLES_AR:
         return len(words) <= 10 and any(_norm_word(w) in lexicon.ORGAN_WORDS for w in words[1:])
     if _CYRILLIC.match(words[0]):
@@ -409,6 +409,15 @@ _RESOLUTION_MARKS = re.compile(
     # the fourth plenary session" without the brackets.
     r"|^(aprobad[ao]|adopted|adoptée?|aprovad[ao])\s+(en|at|lors|na|durante)\s", re.IGNORECASE)
 # "80/1. Title" (adopted); "58/... Title", "58/… Title" (a draft: its number is not given yet)
+# The label of a decision of a treaty body's conference: "Decision 1/CP.20", "Decision
+# 2/CMA.1", "Resolution 1/CP.21"; a draft's has a dash for its number: "Draft decision
+# -/CP.21", "Projet de décision -/CMP.11"; the number alone ("1/CP.20", as the canonical
+# text prints the symbol).
+_DECISION_LABEL = re.compile(
+    r"^(?:(?P<draft>(?:draft|projet\s+de|proyecto\s+de)\s+)?"
+    r"(?:decision|décision|decisión|resolution|résolution|resolución)\s+)?"
+    r"(?P<symbol>(?P<num>\d{1,3}|[-–—])/(?:CP|CMP|CMA|COP|MOP|COP-MOP|CP/RES)\.\d{1,3})$",
+    re.IGNORECASE)
 _NUMBERED_TITLE = re.compile(
     r"^(?P<num>\d{1,3}/(?:\d{1,4}\.|(?P<draft>\.{3}|…)\.?))\s+(?P<title>\S.*)$")
 _SPONSOR_LINE = re.compile(
@@ -589,6 +598,7 @@ _EMPHASIS_AFTER_NUMBER = re.compile(
 def _ends_agenda(t: str) -> bool:
     """Does this line start what follows an agenda item's title?"""
     return bool(_is_long_front_line(t) or _RESOLUTION_MARKS.match(t) or _NUMBERED_TITLE.match(t)
+                or _DECISION_LABEL.match(t)
                 or SYMBOL_LINE.match(t) or (t.startswith("[") and t.endswith("]"))
                 or any(p.search(t) for _, p in _KIND_LABELS) and len(t.split()) <= 6)
 
@@ -738,6 +748,21 @@ def read_front(lines: list[Line]) -> Front:
             # "(Presented by the delegation of Mexico and co-sponsored by ...)", to its ")".
             i = _sponsorship_note(front, lines, i, lambda last, nxt: ")" not in last.text)
             front.sponsors = _oas_sponsors(front.sponsor_note)
+            continue
+        dl = _DECISION_LABEL.match(plain)
+        if dl:
+            # "Decision 1/CP.20" above its title: an adopted decision of a treaty body, its
+            # number the symbol; "Draft decision -/CP.21": a draft, not numbered yet.
+            if dl.group("num").isdigit():
+                front.kind = front.kind or "resolution"
+                front.symbol = front.symbol or collapse(dl.group("symbol"))
+            else:
+                front.kind = front.kind or ("draft_decision" if dl.group("draft") else
+                                            "draft_resolution")
+            front.tokens.append(_tok("HEAD_LABEL", line))
+            if candidates[-1]:
+                candidates.append([])
+            i += 1
             continue
         if _RESOLUTION_MARKS.match(plain) and not "a" <= plain[:1] <= "z":
             # ("resolution 2719 (2023)" in small Latin letters is a title's wrapped line;

@@ -1616,3 +1616,24 @@ def test_a_draft_without_blank_lines_reads_as_the_original(name):
     assert shape(got) == shape(want)
     assert (got.title, got.closing, got.footnotes) == (want.title, want.closing, want.footnotes)
     assert want.footnotes or any(p.footnotes for p in want.paragraphs())
+
+
+@pytest.mark.parametrize("label, kind, symbol", [
+    ("Decision 1/CP.20", "resolution", "1/CP.20"),
+    ("Decision 2/CMA.1", "resolution", "2/CMA.1"),
+    ("Resolution 1/CP.21", "resolution", "1/CP.21"),
+    ("Draft decision -/CP.21", "draft_decision", None),
+])
+def test_a_treaty_body_decision_label_names_the_decision(label, kind, symbol):
+    """UNFCCC decisions print their number above the title ("Decision 1/CP.20" / "Lima
+    Call for Climate Action"): the symbol, not part of the title; a draft's is a dash. A
+    joint body of two conferences is a body too, however long its name."""
+    text = (f"{label}\nLima Call for Climate Action\n\n"
+            "The Conference of the Parties and the Conference of the Parties serving as the "
+            "meeting of the Parties to the Kyoto Protocol,\n\n"
+            "Recalling decision 1/CP.17,\n\n1. Decides to adopt the annex;\n")
+    res = parse_text(text)
+    assert (res.kind, res.symbol, res.title) == (kind, symbol, "Lima Call for Climate Action")
+    assert res.body.startswith("The Conference of the Parties and") and res.body.endswith("Protocol")
+    assert [p.id for p in res.paragraphs()] == ["PP1", "OP1"]
+    assert parse_text(render_text(res)) == res      # printed and read back the same
