@@ -1473,9 +1473,12 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
             continue
         if heading_at == i - 1 and held and t.isupper() and held[-1].text.isupper() \
                 and not _SUB.match(t) and not ends_paragraph(t) \
-                and not looks_like_opener(t.lower().capitalize()):
+                and (not looks_like_opener(t.lower().capitalize())
+                     or held[-1].text.count("[") > held[-1].text.count("]")
+                     or _ends_mid_phrase(held[-1].text.lower())):
             # A heading in capitals wrapped onto the next line: "I. ADOPTION OF THE PARIS" /
-            # "AGREEMENT UNDER THE UNITED NATIONS ...", not a paragraph in capitals after
+            # "AGREEMENT UNDER THE UNITED NATIONS ...", "... [PARIS" / "IMPLEMENTING
+            # AGREEMENT ..." (a bracket still open), not a paragraph in capitals after
             # it ("RECALLING ALL ITS RESOLUTIONS;": it ends as paragraphs do, and opens as
             # one once out of capitals).
             held[-1] = Line(held[-1].no, held[-1].raw, f"{held[-1].text} {t}", held[-1].column)

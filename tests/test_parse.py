@@ -1637,3 +1637,19 @@ def test_a_treaty_body_decision_label_names_the_decision(label, kind, symbol):
     assert res.body.startswith("The Conference of the Parties and") and res.body.endswith("Protocol")
     assert [p.id for p in res.paragraphs()] == ["PP1", "OP1"]
     assert parse_text(render_text(res)) == res      # printed and read back the same
+
+
+def test_a_markdown_draft_wrapped_short_reads_as_the_original():
+    """Lines wrapped short, the section heading too: "### I. ADOPTION OF THE [PARIS
+    AGREEMENT] [PARIS" / "IMPLEMENTING AGREEMENT ..." goes on while its bracket is open,
+    though its next line opens like a paragraph ("Implementing")."""
+    import textwrap
+
+    text = corpus_text("unfccc-cop21-draft-decision-6nov2015-bis-ter-excerpt.txt")
+    wrapped = "\n".join(
+        "\n".join(textwrap.wrap(line, 55, break_long_words=False, break_on_hyphens=False))
+        for line in text.splitlines()) + "\n"
+    assert len(wrapped.splitlines()) > len(text.splitlines()) + 50
+    want, got = parse_text(text), parse_text(wrapped)
+    assert [(p.id, p.text, p.heading) for p in got.paragraphs()] == \
+        [(p.id, p.text, p.heading) for p in want.paragraphs()]
