@@ -385,7 +385,9 @@ solicita pide aprueba elige nombra autoriza""".split())
 # Words no organ's name holds: a decision's verbs and the adverbs that lead them.
 _NOT_IN_BODIES = _RUN_ON_VERBS | frozenset("""invites further also notes welcomes calls urges
 reaffirms recalls recognizes expresses stresses emphasizes encourages acknowledges demands
-condemns""".split())
+condemns is was were are has had have will would installed established""".split())
+# (Report prose wrapped after a comma, "The CAM was installed at the meeting of CIDI of July
+# 24," or "The General Assembly, by resolution ..., established", is no body line.)
 # Where a decision's verb follows its clause: "... held in Vienna, 2025,1 decides to
 # appoint", "...; requests", or a line that opens with it after a comma.
 _CLAUSE_VERB = _Lazy(r"(?:(?<=[,;:])\d{0,2}\s+|^)(?=(?:also\s+|further\s+)?(?:"

@@ -1653,3 +1653,19 @@ def test_a_markdown_draft_wrapped_short_reads_as_the_original():
     want, got = parse_text(text), parse_text(wrapped)
     assert [(p.id, p.text, p.heading) for p in got.paragraphs()] == \
         [(p.id, p.text, p.heading) for p in want.paragraphs()]
+
+
+def test_report_prose_wrapped_after_a_comma_is_no_body_line():
+    """An OAS committee report wraps "The CAM was installed at the meeting of CIDI of July
+    24," / "2012, and ...": prose with its verb, not the organ that adopts the draft
+    annexed further down."""
+    import textwrap
+
+    text = corpus_text("oas-cam-report-2013.txt")
+    wrapped = "\n".join(
+        "\n".join(textwrap.wrap(line, 60, break_long_words=False, break_on_hyphens=False))
+        for line in text.splitlines()) + "\n"
+    assert "\nThe CAM was installed at the meeting of CIDI of July 24,\n" in wrapped
+    res = parse_text(wrapped)
+    assert (res.body, res.title) == ("THE GENERAL ASSEMBLY",
+                                     "STRENGTHENING THE TOPIC OF MIGRATION IN THE OAS")
