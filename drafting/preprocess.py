@@ -861,7 +861,7 @@ _SECTION_MARK = re.compile(r"^(?:[IVX]{1,6}|(?P<letter>[A-H]))\.?$")
 # A section heading "I. General" in ordinary case (capitals are `_HEADING`'s): short, and no
 # paragraph's end mark ("I. Decides ...;" is a paragraph numbered in roman numerals).
 _SECTION_INITIALS = frozenset("IVXABCDEFGH")
-_SECTION_TITLE = re.compile(r"^(?-i:[IVX]{1,6})\.\s+\S.{0,150}(?<![,;:.，；：。،؛])$")
+_SECTION_TITLE = re.compile(r"^(?-i:[IVX]{1,6}|[A-H])\.\s+[^\W\d_].{0,250}(?<![,;:.，；：。،؛])$")
 
 _ROMANS = []
 for _n in range(1, 40):
@@ -1451,12 +1451,15 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
             blank = False
             continue
 
-        if blank and plain[:1] in _SECTION_INITIALS and (complete or section == "op") \
+        if plain[:1] in _SECTION_INITIALS and (complete or section == "op") \
+                and (blank or _SECTION_TITLE.match(plain) and _opens_section(lines, i)) \
                 and _is_section_mark(plain, lines, i):
             # "I" / "Implementation of the Convention ..." set apart between paragraphs: a
             # section heading, with its title up to the next blank line; not a paragraph.
+            # In a text without blank lines, "I.<TAB>Dates and venues of future sessions"
+            # right above "A.<TAB>Twenty-second session ..." or "1.<TAB>Decides ...".
             held.append(line)
-            title, taken = _section_title(lines, i)
+            title, taken = _section_title(lines, i) if not _SECTION_TITLE.match(plain) else ([], 0)
             if title:
                 # A title wrapped over lines is one heading line.
                 held.append(Line(title[0].no, title[0].raw,
@@ -1557,11 +1560,20 @@ def _is_section_mark(plain: str, lines: list[Line], i: int) -> bool:
     ("II") or a section heading "I. General". A letter ("A") must be set apart below too:
     a lettered part's mark; a line wrapped before "A of ..." is not."""
     if _SECTION_TITLE.match(plain):
-        return i >= len(lines) or not lines[i].text
+        return i >= len(lines) or not lines[i].text or _opens_section(lines, i)
     m = _SECTION_MARK.match(plain)
     if not m:
         return False
     return not m.group("letter") or i >= len(lines) or not lines[i].text
+
+
+def _opens_section(lines: list[Line], i: int) -> bool:
+    """Is lines[i] (the line right under a section heading "I. Title") a paragraph's number
+    or a part's heading ("A. Title")? Then the heading is set apart without a blank line."""
+    if i >= len(lines) or not lines[i].text:
+        return False
+    t = for_matching(strip_markdown(lines[i].text))
+    return bool(_numbered(t) or _SECTION_TITLE.match(t))
 
 
 def _section_title(lines: list[Line], i: int) -> tuple[list[Line], int]:

@@ -1669,3 +1669,25 @@ def test_report_prose_wrapped_after_a_comma_is_no_body_line():
     res = parse_text(wrapped)
     assert (res.body, res.title) == ("THE GENERAL ASSEMBLY",
                                      "STRENGTHENING THE TOPIC OF MIGRATION IN THE OAS")
+
+
+def test_a_treaty_body_decision_with_tabbed_section_headings_and_no_blank_lines():
+    """UNFCCC decision 23/CP.21 as a .docx conversion gives it: CRLF, tabs, no blank lines;
+    "I.<TAB>Dates and venues of future sessions" and "A.<TAB>Twenty-second session ..."
+    right above "1.<TAB>Decides ...": the headings of operative paragraph 1, which is no
+    longer swallowed by the preamble."""
+    from conftest import real_text
+
+    res = parse_text(real_text("unfccc-23-cp21.txt"))
+    assert (res.kind, res.symbol, res.title) == ("resolution", "23/CP.21",
+                                                 "Dates and venues of future sessions")
+    assert [p.number for p in res.operative] == [str(n) for n in range(1, 11)]
+    assert len(res.preambular) == 3
+    op1 = res.find("OP1")
+    assert [h.split("\t")[0] for h in op1.heading] == ["I.", "A."]
+    assert op1.text.startswith("Decides to accept with appreciation the offer")
+    assert res.find("OP9").heading[0].startswith("II.\tCalendar of meetings")
+    assert res.closing == ("10th plenary meeting", "10 December 2015")
+    joint = parse_text(real_text("unfccc-res1-cp21.txt"))
+    assert joint.body.endswith("serving as the meeting of the Parties to the Kyoto Protocol")
+    assert [p.number for p in joint.operative] == ["1", "2"]
