@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from drafting.lexicon import COMPOUND_STATE_NAMES
+from drafting.lexicon import COMPOUND_STATE_NAMES, STATE_NAMES
 
 
 def split_names(who: str) -> tuple[str, ...]:
@@ -49,3 +49,25 @@ def list_goes_on(before: str, line: str) -> bool:
     # ..., Papua New" / "Guinea, ...").
     whole = names[1:] if len(names) >= 3 else names
     return len(names) >= 2 and all(n[:1].isupper() for n in whole)
+
+
+def names_start(text: str) -> int | None:
+    """Where the list of sponsors that `text` ends with begins, when a degraded extraction
+    ran it together with what stood above it: "... and allocation of items State of
+    Palestine" -> the index of "State of Palestine"; "... intolerance Albania, Australia
+    and Ukraine" -> of "Albania". Only the names of States tell (`lexicon.STATE_NAMES`):
+    None when the text does not end with one."""
+    end = len(text.rstrip(" *"))
+    first = None
+    while True:
+        head = text[:end]
+        name = max((n for n in STATE_NAMES if head.endswith(n)
+                    and (len(head) == len(n) or head[-len(n) - 1] == " ")),
+                   key=len, default=None)
+        if name is None:
+            return first
+        first = end - len(name)
+        sep = re.search(r"(?:,|\s+and)\s+$", text[:first])
+        if sep is None:
+            return first
+        end = sep.start()

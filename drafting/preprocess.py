@@ -18,7 +18,7 @@ from typing import Callable
 from lark import Token
 
 from drafting import lexicon
-from drafting.names import list_goes_on, split_names
+from drafting.names import list_goes_on, names_start, split_names
 from drafting.numbering import SUFFIXES
 from drafting.symbols import SYMBOL, SYMBOL_LINE, is_symbol
 
@@ -969,7 +969,13 @@ class _Flat:
             self.found = True
             front = raw[:body.start(1)]
             cuts = [m.start() for m in _FRONT_BREAK.finditer(front)]
-            cuts += [m.end() for m in _FRONT_KIND_END.finditer(front)]
+            for m in _FRONT_KIND_END.finditer(front):
+                cuts.append(m.end())
+                # "... Agenda item 66 Report of the Human Rights Council Mauritania:* draft
+                # resolution": the sponsors' names start a piece of their own.
+                named = names_start(front[:m.start()])
+                if named:
+                    cuts.append(named)
             for m in SYMBOL.finditer(front):
                 if front[max(0, m.start() - 1):m.start()] not in ("(", "["):  # "(A/80/L.2/Rev.1)]"
                     cuts += [m.start(), m.end()]
@@ -1004,6 +1010,22 @@ class _Flat:
                 if rest[:1] != "_":
                     cuts += _page_header_cuts(raw, at)
             return
+        pm = _FLAT_PAGE_BREAK.match(raw, at)
+        if pm and (pm.group("symbol") is None or is_symbol(pm.group("symbol"))):
+            # "...; A/C.1/80/L.14 3/3 25-16445 2. Also reaffirms ...": the foot and head of
+            # a page between two paragraphs, a piece of its own (page furniture, dropped);
+            # the next paragraph starts after it.
+            cuts += [at, pm.end()]
+            self.scan(raw, pm.end(), cuts, punct)
+            return
+        sn = _FLAT_STAR_NOTE.match(raw, at)
+        if sn:
+            # "... disaster, * Any changes to the list of sponsors will be reflected in the
+            # official record of the meeting. A/80/L.3 25-14866 2/2 Welcoming ...": the
+            # sponsors' note at the foot of the first page, then the page break.
+            cuts += [at, sn.end("note")]
+            self.scan(raw, sn.end(), cuts, ".")
+            return
         tm = _FLAT_MEETING.match(raw, at)
         if tm and punct == ".":
             # "... its recommendations. 50th plenary meeting 18 December 2019 ____": the
@@ -1035,6 +1057,16 @@ class _Flat:
 
 
 _FLAT_MEETING = _Lazy(rf"{_MEETING}(?=\s|$)", re.IGNORECASE)
+# A starred note run into the text, the page break right after it.
+_FLAT_STAR_NOTE = _Lazy(
+    r"(?P<note>\*{1,3}\s+[^*\s][^*]{4,400}?[.)])\s+"
+    r"(?=(?:[A-Z][\w.]*/\S+\s+)?(?:\d{1,3}/\d{1,3}\s+)?(?:\d{2}-\d{4,6}|\*\d{6,8}\*))")
+# A page break run into the text: the symbol perhaps, then a job number with page marks
+# around it ("A/C.1/80/L.14 3/3 25-16445", "25-14866 2/2"; never "2/3" alone: a fraction).
+_FLAT_PAGE_BREAK = _Lazy(
+    r"(?:(?P<symbol>[A-Z][\w.]*/\S+)\s+)?(?:\d{1,3}/\d{1,3}\s+)?"
+    r"(?:\d{2}-\d{4,6}(?:\s*\([A-Z]\))?|\*\d{6,8}\*)\s+"
+    r"(?:(?:\d{1,3}/\d{1,3}|\*\d{6,8}\*|\d{6})\s+)*")
 
 
 # The foot and head of a page between a page's footnotes and the next page's text:

@@ -1691,3 +1691,24 @@ def test_a_treaty_body_decision_with_tabbed_section_headings_and_no_blank_lines(
     joint = parse_text(real_text("unfccc-res1-cp21.txt"))
     assert joint.body.endswith("serving as the meeting of the Parties to the Kyoto Protocol")
     assert [p.number for p in joint.operative] == ["1", "2"]
+
+
+@pytest.mark.parametrize("name", ["A_80_L.3.txt", "A_80_L.27.txt"])
+def test_a_draft_run_together_from_its_body_on_reads_as_the_original(name):
+    """A degraded extraction that runs the whole body into one line, its page breaks too:
+    "... disaster, * Any changes to the list of sponsors will be reflected in the official
+    record of the meeting. A/80/L.3 25-14866 2/2 Welcoming also ...": the sponsors' note
+    and the foot and head of the page are cut out, and the paragraph after them starts."""
+    from conftest import real_text
+
+    text = real_text(name)
+    flat = _flattened(text, "The General Assembly,")
+    assert len(flat.splitlines()) < 40
+    want, got = parse_text(text), parse_text(flat)
+
+    def shape(res):     # a word broken at a line's end ("short-" / "term") joins in `want`
+        return [(p.id, re.sub(r"(?<=\w-) (?=\w)", "", p.text), [s.id for s in p.subparagraphs])
+                for p in res.paragraphs()]
+
+    assert shape(got) == shape(want)
+    assert got.footnotes == want.footnotes
