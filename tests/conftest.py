@@ -26,3 +26,8 @@ def corpus() -> Path:
 def real_text(name: str) -> str:
     """A real document beyond the shared corpus (tests/fixtures/real, sources in its README)."""
     return (FIXTURES / "real" / name).read_text(encoding="utf-8")
+
+
+def without_blank_lines(text: str) -> str:
+    """The text as an extraction that lost its blank lines gives it."""
+    return "\n".join(line for line in text.splitlines() if line.strip()) + "\n"

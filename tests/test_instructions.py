@@ -3,13 +3,12 @@ delegations write, error messages, and to_instruction <-> parse_instructions."""
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from conftest import corpus_expected, corpus_text
+from conftest import corpus_expected, corpus_text, real_text, without_blank_lines
 from drafting.errors import ParseError
 from drafting.instructions import (is_amendment_document, ordinal_value, ordinal_word,
                                    paragraph_name, parse_amendment_document,
@@ -47,12 +46,9 @@ def test_corpus_amendment_document(stem):
             assert have["new"] == want["new"]
 
 
-REAL = Path(__file__).parent / "fixtures" / "real"
-
-
 @pytest.mark.parametrize("text", [
     *(corpus_text(stem + ".txt") for stem in AMENDMENTS),
-    *((REAL / name).read_text(encoding="utf-8")
+    *(real_text(name)
       for name in ("A_80_L.20.txt", "A_80_L.35.txt", "A_80_L.40.txt", "A_C.3_80_L.58.txt")),
 ], ids=[*AMENDMENTS, "A_80_L.20", "A_80_L.35", "A_80_L.40", "A_C.3_80_L.58"])
 def test_an_amendment_document_without_blank_lines_reads_the_same(text):
@@ -60,7 +56,7 @@ def test_an_amendment_document_without_blank_lines_reads_the_same(text):
     the title into the first instruction ("... intolerance" / "After operative paragraph 3,
     insert ..."; "Rights of the child" / "1." / "In the fourteenth ..."), and the notes
     ("* Any changes to the list of sponsors ...") follow the last instruction directly."""
-    squeezed = "\n".join(line for line in text.splitlines() if line.strip()) + "\n"
+    squeezed = without_blank_lines(text)
     assert len(squeezed.splitlines()) < len(text.splitlines())
     want = parse_amendment_document(text, "a.txt").to_dict()
     got = parse_amendment_document(squeezed, "a.txt").to_dict()
@@ -484,29 +480,25 @@ def test_as_a_new_paragraph_numbered(label, target, position):
     assert [(op.target, op.position) for op in ops] == [(target, position)]
 
 
-def _real(name: str) -> str:
-    return (Path(__file__).parent / "fixtures" / "real" / name).read_text(encoding="utf-8")
-
-
 def test_real_amendments_with_a_starred_sponsors_line_and_footnotes():
     """"Russian Federation:* amendment to draft resolution A/80/L.18": the mark after the
     colon; "* Any changes to the list of sponsors ..." and "* United Nations, Treaty
     Series ..." at the end are the document's notes, not instructions."""
-    l20 = parse_amendment_document(_real("A_80_L.20.txt"))
+    l20 = parse_amendment_document(real_text("A_80_L.20.txt"))
     assert (l20.symbol, l20.amends, l20.sponsors) == ("A/80/L.20", "A/80/L.18",
                                                       ("Russian Federation",))
     assert [(o.op, o.target) for o in l20.operations] == [("delete_paragraph", "OP9")]
     assert l20.notes == ("* Any changes to the list of sponsors will be reflected in the "
                          "official record of the meeting.",)
     assert l20.to_dict()["notes"] == list(l20.notes)
-    l58 = parse_amendment_document(_real("A_C.3_80_L.58.txt"))
+    l58 = parse_amendment_document(real_text("A_C.3_80_L.58.txt"))
     assert [(o.op, o.target) for o in l58.operations] == [("delete_text", "PP28")]
     assert l58.operations[0].old.endswith("as war crimes,")
     assert l58.notes == ("* United Nations, Treaty Series, vol. 2187, No. 38544.",)
 
 
 def test_real_amendment_replacing_words_in_the_title_and_all_paragraphs():
-    doc = parse_amendment_document(_real("A_80_L.35.txt"))
+    doc = parse_amendment_document(real_text("A_80_L.35.txt"))
     assert (doc.amends, doc.sponsors) == ("A/80/L.27", ("Belarus",))
     assert [(o.op, o.target) for o in doc.operations] == [
         ("replace_all", None), ("delete_text", "PP2"), ("replace_text", "OP1"),
@@ -533,7 +525,7 @@ def test_real_amendment_to_a_draft_in_a_committee_report():
     """"amendment to draft resolution 23 recommended by the Third Committee in its report
     contained in document A/80/545": the draft is named by the report's symbol; the
     sponsors' lines break inside names ("Brunei" / "Darussalam")."""
-    doc = parse_amendment_document(_real("A_80_L.40.txt"))
+    doc = parse_amendment_document(real_text("A_80_L.40.txt"))
     assert doc.amends == "A/80/545"
     assert len(doc.sponsors) == 53
     assert doc.sponsors[:7] == ("Afghanistan", "Algeria", "Azerbaijan", "Bahrain",
@@ -622,7 +614,7 @@ def test_the_documents_own_footnote_mark_leaves_the_quoted_words():
     from drafting.amend import apply_operations
     from drafting.parse import parse_text
 
-    doc = parse_amendment_document(_real("A_C.3_80_L.58.txt"))
+    doc = parse_amendment_document(real_text("A_C.3_80_L.58.txt"))
     old = doc.operations[0].old
     assert "Criminal Court that define" in old
     pps = ["Recalling x,"] * 27 + [f"Recalling the Principles, {old.replace('Court', 'Court1')} "

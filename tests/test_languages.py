@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import without_blank_lines
 from drafting.compare import compare
 from drafting.docx_read import docx_to_text
 from drafting.parse import detect_language, parse_text
@@ -89,5 +90,5 @@ def test_run_together_arabic_and_who_texts_parse_as_the_originals(name, body):
 
     assert shape(parse_text(flat)) == shape(parse_text(text))
     # Without blank lines, line by line, too.
-    bare = "\n".join(line for line in text.split("\n") if line.strip()) + "\n"
+    bare = without_blank_lines(text)
     assert shape(parse_text(bare)) == shape(parse_text(text))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, corpus_expected, corpus_text
+from conftest import CORPUS, corpus_expected, corpus_text, real_text, without_blank_lines
 from drafting.errors import ParseError
 from drafting.model import Resolution
 from drafting.parse import detect_language, opener_of, parse_document, parse_text
@@ -609,7 +609,7 @@ def test_third_review_fixes():
                                   "un-ga-res-80-1-palestine-participation-adopted-from-rev1.txt"])
 def test_a_text_without_blank_lines_keeps_its_front_matter_and_trailer(name):
     text = corpus_text(name)
-    bare = "\n".join(line for line in text.split("\n") if line.strip()) + "\n"
+    bare = without_blank_lines(text)
     want, got = parse_text(text), parse_text(bare)
     assert (got.symbol, got.title, got.sponsors, got.notes, got.closing) == (
         want.symbol, want.title, want.sponsors, want.notes, want.closing)
@@ -1143,8 +1143,7 @@ def test_a_body_line_printed_without_its_comma():
     present resolution.": the body, one unnumbered operative paragraph, and the annex (its
     own paragraphs 1, 2, ...) kept verbatim in the closing. The canonical text prints the
     body as it was, without a comma."""
-    text = (Path(__file__).parent / "fixtures" / "real" / "A_80_L.8.txt").read_text(
-        encoding="utf-8")
+    text = real_text("A_80_L.8.txt")
     res = parse_text(text)
     assert (res.kind, res.symbol, res.body, res.body_bare) == (
         "draft_resolution", "A/80/L.8", "The General Assembly", True)
@@ -1169,8 +1168,7 @@ def test_footnotes_printed_without_their_rule_and_a_masthead_without_the_symbol(
     "Assembly, 1"), is a footnote, wrapped lines and all; the running title after it is
     furniture; the masthead lost the symbol, which "Resolution adopted by the General
     Assembly" and "80/13." give."""
-    real = Path(__file__).parent / "fixtures" / "real"
-    res = parse_text((real / "A_RES_80_13.txt").read_text(encoding="utf-8"))
+    res = parse_text(real_text("A_RES_80_13.txt"))
     assert (res.kind, res.symbol) == ("resolution", "A/RES/80/13")
     assert [p.opener for p in res.preambular] == [
         "Recalling", "Recalling also", "Recalling further", "Emphasizing", "Noting",
@@ -1181,7 +1179,7 @@ def test_footnotes_printed_without_their_rule_and_a_masthead_without_the_symbol(
     assert note.text.endswith("(A/34/45 and A/34/45/Corr.1).")
     assert [f.mark for f in res.preambular[7].footnotes] == ["3"]
     assert res.closing == ("52nd plenary meeting 1 December 2025",)
-    res = parse_text((real / "A_RES_80_15.txt").read_text(encoding="utf-8"))
+    res = parse_text(real_text("A_RES_80_15.txt"))
     assert len(res.preambular) == 15 and len(res.operative) == 6
     notes = [f for p in res.paragraphs() for f in p.footnotes] + list(res.footnotes)
     assert sorted(int(f.mark) for f in notes) == list(range(1, 11))
@@ -1244,8 +1242,7 @@ def test_a_wrapped_running_title_and_a_line_that_begins_with_a_name():
     the footnotes) or after it (even pages), is furniture: not a paragraph, not a footnote's
     text. "United States of America, from ..." after a comma goes on with the paragraph: a
     past participle before a capital begins a name, not a paragraph."""
-    text = (Path(__file__).parent / "fixtures" / "real" / "A_RES_80_8.txt").read_text(
-        encoding="utf-8")
+    text = real_text("A_RES_80_8.txt")
     res = parse_text(text)
     assert (res.symbol, len(res.preambular), len(res.operative)) == ("A/RES/80/8", 32, 9)
     title = "Building a peaceful and better world through sport and the Olympic ideal"
@@ -1274,8 +1271,7 @@ def test_a_decision_whose_body_runs_on_into_a_clause():
     """"The General Assembly, taking note of ..., 2025,1 decides to appoint ...": the body,
     the clause as a preambular paragraph, the decision from its verb as the operative one;
     the canonical text prints the body with its comma at the head of the clause again."""
-    real = Path(__file__).parent / "fixtures" / "real"
-    res = parse_text((real / "A_C.4_80_L.10.txt").read_text(encoding="utf-8"))
+    res = parse_text(real_text("A_C.4_80_L.10.txt"))
     assert (res.kind, res.body, res.body_runs_on) == ("draft_decision", "The General Assembly",
                                                       True)
     [pp] = res.preambular
@@ -1290,7 +1286,7 @@ def test_a_decision_whose_body_runs_on_into_a_clause():
     assert parse_text(canonical) == res
     # A clause that ends with a colon before lettered decisions: they are the operative
     # paragraphs, their letters kept.
-    res = parse_text((real / "A_C.2_80_L.61.txt").read_text(encoding="utf-8"))
+    res = parse_text(real_text("A_C.2_80_L.61.txt"))
     [pp] = res.preambular
     assert pp.text.startswith("recalling its resolution 79/327") and pp.text.endswith(":")
     assert pp.subparagraphs == ()
@@ -1301,13 +1297,12 @@ def test_a_decision_whose_body_runs_on_into_a_clause():
 
 
 def test_two_front_notes_after_the_last_paragraph_and_a_title_wrapped_before_resolution():
-    real = Path(__file__).parent / "fixtures" / "real"
-    res = parse_text((real / "A_80_L.42.txt").read_text(encoding="utf-8"))
+    res = parse_text(real_text("A_80_L.42.txt"))
     assert [f.mark for f in res.footnotes] == ["*", "**"]
     assert res.footnotes[1].text.endswith("agenda item 18 directly in plenary meeting.")
     assert [p.opener for p in res.operative] == ["Decides"]
     assert res.operative[0].subparagraphs[-1].text.endswith("to host the Conference in Dushanbe.")
-    res = parse_text((real / "A_C.5_80_L.3.txt").read_text(encoding="utf-8"))
+    res = parse_text(real_text("A_C.5_80_L.3.txt"))
     assert (res.kind, res.title) == ("draft_resolution", "Financial arrangements and procedures "
                                      "for the implementation of resolution 2719 (2023)")
 
@@ -1413,8 +1408,7 @@ def test_a_bare_body_takes_its_comma_once_paragraphs_are_numbered():
     from drafting.amend import apply_operations
     from drafting.instructions import parse_instructions
 
-    res = parse_text((Path(__file__).parent / "fixtures" / "real" / "A_80_L.8.txt").read_text(
-        encoding="utf-8"))
+    res = parse_text(real_text("A_80_L.8.txt"))
     new = apply_operations(res, parse_instructions(
         'After operative paragraph 1, insert a new operative paragraph, reading: "Decides to '
         'review the Declaration."'))
@@ -1430,8 +1424,7 @@ def test_a_clause_decision_with_a_labelled_preambular_paragraph_reads_back():
     from drafting.amend import apply_operations
     from drafting.instructions import parse_instructions
 
-    res = parse_text((Path(__file__).parent / "fixtures" / "real" / "A_C.4_80_L.10.txt"
-                      ).read_text(encoding="utf-8"))
+    res = parse_text(real_text("A_C.4_80_L.10.txt"))
     new = apply_operations(res, parse_instructions(
         'After preambular paragraph 1, insert a new preambular paragraph, reading: "recalling '
         'its resolution 1472 A (XIV) of 12 December 1959,"'))
@@ -1555,8 +1548,7 @@ def test_rule_less_footnotes_cited_apart_or_glued_to_the_next_word():
 
 
 def test_a_long_title_reads_back_and_a_paragraph_going_on_after_and():
-    res = parse_text((Path(__file__).parent / "fixtures" / "real" / "A_C.3_80_L.9.txt"
-                      ).read_text(encoding="utf-8"))
+    res = parse_text(real_text("A_C.3_80_L.9.txt"))
     assert len(res.title) > 200
     assert parse_text(render_text(res)) == res
     res = parse_text("The General Assembly,\n\nAcknowledging the withdrawal of all nuclear "
@@ -1582,10 +1574,8 @@ def test_the_front_matter_without_blank_lines_reads_the_same(name):
     names ("Question of Palestine" / "France, ... and State of" / "Palestine:** draft
     decision"), "Draft resolution submitted by the President of the General Assembly" into
     the title, and "(Fourth Committee)" / "Agenda item 48" sit right above the sponsors."""
-    from conftest import real_text
-
     text = real_text(name)
-    squeezed = "\n".join(line for line in text.splitlines() if line.strip()) + "\n"
+    squeezed = without_blank_lines(text)
     want, got = parse_text(text), parse_text(squeezed)
     assert want.title and (want.sponsors or want.sponsor_note)
     assert (got.symbol, got.kind, got.title, got.sponsors, got.sponsor_note, got.body) == \
@@ -1603,10 +1593,8 @@ def test_a_draft_without_blank_lines_reads_as_the_original(name):
     adopted text printed a paragraph per line: the title from "80/30. Title" (not the
     masthead above it), a footnote without its rule ("1 Resolution S-10/2.") ending at its
     full stop, "52nd plenary meeting 1 December 2025" the closing."""
-    from conftest import real_text
-
     text = real_text(name)
-    squeezed = "\n".join(line for line in text.splitlines() if line.strip()) + "\n"
+    squeezed = without_blank_lines(text)
     want, got = parse_text(text), parse_text(squeezed)
 
     def shape(res):
@@ -1676,8 +1664,6 @@ def test_a_treaty_body_decision_with_tabbed_section_headings_and_no_blank_lines(
     "I.<TAB>Dates and venues of future sessions" and "A.<TAB>Twenty-second session ..."
     right above "1.<TAB>Decides ...": the headings of operative paragraph 1, which is no
     longer swallowed by the preamble."""
-    from conftest import real_text
-
     res = parse_text(real_text("unfccc-23-cp21.txt"))
     assert (res.kind, res.symbol, res.title) == ("resolution", "23/CP.21",
                                                  "Dates and venues of future sessions")
@@ -1699,8 +1685,6 @@ def test_a_draft_run_together_from_its_body_on_reads_as_the_original(name):
     "... disaster, * Any changes to the list of sponsors will be reflected in the official
     record of the meeting. A/80/L.3 25-14866 2/2 Welcoming also ...": the sponsors' note
     and the foot and head of the page are cut out, and the paragraph after them starts."""
-    from conftest import real_text
-
     text = real_text(name)
     flat = _flattened(text, "The General Assembly,")
     assert len(flat.splitlines()) < 40
