@@ -490,13 +490,18 @@ def _oas_sponsors(note: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
+_ANNEX_LABEL = re.compile(r"^(annex(e)?|anexo)(\s+[IVXL0-9]+)?\s*[:.—–-]\s*\S", re.IGNORECASE)
+
+
 def header_start(lines: list[Line], body: int) -> int:
     """Where the front matter of the draft above `body` begins: the file's start, or, in a
     report that carries the draft as an annex, the line after the report's last prose line."""
     i = body - 1
     while i >= 0:
         t = lines[i].text
-        if re.match(r"^(annex(e)?|anexo)\b", t, re.IGNORECASE):
+        if is_annex_heading(t) or len(t) <= 60 and _ANNEX_LABEL.match(t):
+            # "ANNEX I", "Anexo: proyecto de resolución"; not a title that opens with the
+            # word ("ANEXO — RESOLUÇÃO APROVADA: CP/RES. 953 (1700/09) — SITUACIÓN ...").
             return i + 1
         if len(t) > 200 and not _is_long_front_line(strip_markdown(t)) and (
                 ends_paragraph(t) or any(c.isdigit() for c in t)):
@@ -1291,7 +1296,9 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
         if FOOTNOTE_RULE.match(t):
             in_footnotes = True
             continue
-        if _is_page_header(t, symbol):
+        if _is_page_header(t, symbol) or line.raw.lstrip(" \t")[:1] == "\f" and is_symbol(t):
+            # (A page's first line, after the extraction's form feed, that is a symbol
+            # alone: the running head of the document that reprints the text, "A/65/908".)
             in_footnotes = False
             after_header = True
             blank = True
@@ -1446,6 +1453,11 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
             tokens.append(Token("NUM", label, line=line.no, column=line.column,
                                 end_line=line.no, end_column=line.column + len(nm.group(0))))
             rest = nm.group("rest")
+            twice = re.match(rf"\s+{re.escape(nm.group('num'))}\.(?=\s)", rest)
+            if twice:
+                # "1.             1.    Levantar ...": a conversion that prints the number
+                # twice; the text starts after the second.
+                rest = rest[twice.end():]
             section = "op"
             level1_label = None
             text_so_far = _rest_token(tokens, line, len(t) - len(rest), rest)

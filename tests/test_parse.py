@@ -1696,3 +1696,33 @@ def test_a_draft_run_together_from_its_body_on_reads_as_the_original(name):
 
     assert shape(got) == shape(want)
     assert got.footnotes == want.footnotes
+
+
+def test_numbers_printed_twice_and_the_reprints_running_head():
+    """An OAS resolution reprinted in a United Nations document, through pdftotext: "1.
+    1.    Levantar ..." (the text starts after the second number), and "A/65/908" alone
+    on the page's first line after the form feed (the reprint's running head, not text
+    of paragraph 3)."""
+    res = parse_text(real_text("oas-agres1-xli-e-11.txt"))
+    assert [p.number for p in res.operative] == ["1", "2", "3", "4"]
+    assert [p.text.split()[0] for p in res.operative] == ["Levantar,", "Instruir", "Instruir",
+                                                         "Acoger"]
+    assert "A/65/908" not in res.find("OP3").text
+    assert res.find("OP3").text.endswith("de la Organización de las Naciones Unidas.")
+    assert parse_text(render_text(res)).operative == res.operative
+
+
+def test_a_title_that_opens_with_annex_is_no_annex_heading():
+    """"ANEXO — RESOLUÇÃO APROVADA: ... — SITUACIÓN ACTUAL EN HONDURAS" (a transcription's
+    heading) is the title, printed back and read again as the title; "ANNEX I" alone, or
+    "Anexo: proyecto de resolución", opens the annexed draft below a report."""
+    text = ("Resolution\n\nANEXO — RESOLUÇÃO APROVADA: CP/RES. 953 (1700/09) — SITUACIÓN "
+            "ACTUAL EN HONDURAS\n\nEL CONSEJO PERMANENTE,\n\nCONSIDERANDO la grave "
+            "situación;\n\nRESUELVE:\n\n1. Condenar el golpe de Estado.\n")
+    res = parse_text(text)
+    assert res.title.startswith("ANEXO — RESOLUÇÃO APROVADA") and res.kind == "resolution"
+    report = ("The Committee met twelve times in 2013 and considered the reports before it, "
+              "as the annexed table shows in detail for each of its meetings and decisions, "
+              "with the results of each vote taken.\n\nAnexo: proyecto de resolución\n\n"
+              "SITUACIÓN EN HONDURAS\n\n" + text.split("\n\n", 2)[2])
+    assert parse_text(report).title == "SITUACIÓN EN HONDURAS"
