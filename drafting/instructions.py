@@ -16,9 +16,9 @@ from dataclasses import replace
 from functools import lru_cache
 
 from drafting.errors import AmendmentError, ParseError
-from drafting.symbols import is_symbol
+from drafting.symbols import SYMBOL, is_symbol
 from drafting.model import TITLE, AmendmentDocument, Operation
-from drafting.names import list_goes_on, split_names
+from drafting.names import list_goes_on, names_start, split_names
 from drafting.numbering import split_label
 
 __all__ = ["parse_instructions", "to_instruction", "is_amendment_document",
@@ -578,6 +578,10 @@ def parse_amendment_document(text: str, source: str | None = None) -> AmendmentD
     # and the instructions: it ends on the line where ": amendment to ... SYMBOL" ends,
     # and the title ends before the first line that opens an instruction.
     ends = block_start + _line_of(lines[block_start:block_end], m.end())
+    run_on = _run_on(lines, block_start, ends, joined, m)
+    doc = _run_on_document(lines, ends, run_on, m, source) if run_on is not None else None
+    if doc is not None:
+        return doc
     if ends + 1 < block_end:
         blocks[b:b + 1] = [(block_start, ends + 1),
                            *_split_at_instruction(lines, ends + 1, block_end)]
@@ -633,6 +637,76 @@ def parse_amendment_document(text: str, source: str | None = None) -> AmendmentD
                                     notes)
     return AmendmentDocument(symbol=symbol, amends=amends, sponsors=sponsors,
                              operations=operations, title=title, notes=notes, source=source)
+
+
+def _run_on(lines: list[str], block_start: int, ends: int, joined: str, m: re.Match
+            ) -> int | None:
+    """The column (0-based, in lines[ends]) where ": amendment to ... SYMBOL" ends, when
+    text follows it on the same line: a degraded extraction that ran the title and the
+    instructions on; None otherwise."""
+    before = sum(len(x.strip()) + 1 for x in lines[block_start:ends])
+    raw = lines[ends]
+    col = len(raw) - len(raw.lstrip()) + (m.end() - before)
+    return col if raw[col:].strip() else None
+
+
+# Where an instruction opens inside a run-on line: "After operative paragraph 3, insert",
+# "1. In the fourteenth preambular paragraph", "Delete operative paragraphs 5, 6",
+# "Replace “Chornobyl” with ...".
+_INLINE_INSTRUCTION = re.compile(
+    r"(?<![\w“\"‘])(?:\d{1,3}\.\s+)?(?:After|Before|In|Delete|Replace|Insert|Add|Move)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:operative|preambular|paragraphs?|title|“|\")")
+# A starred note run into the instructions ("* Any changes to the list of sponsors will
+# be reflected in the official record of the meeting."), to the first full stop before a
+# capital or the end ("vol. 2187, No. 38544." goes on).
+_INLINE_STAR_NOTE = re.compile(r"(?<!\S)\*{1,3}\s+[A-Z][^*“”\"]*?\.(?=\s+[A-Z“\"]|\s*$)")
+
+
+def _run_on_document(lines: list[str], at: int, col: int, m: re.Match,
+                     source: str | None) -> AmendmentDocument | None:
+    """An amendment document whose masthead, sponsors, title and instructions run on in
+    one line (lines[at], the amends line ending at column `col`): the sponsors' names
+    start with the first name of a State (`names.names_start`), the title runs to the
+    first instruction, and the instructions are parsed where they stand (the rest of the
+    line blanked, so that errors point into the user's file), page marks and starred
+    notes taken out. None when the line does not read so (no instruction after it, no
+    State's name before it): the document is read line by line."""
+    raw = lines[at]
+    found = _INLINE_INSTRUCTION.search(raw, col)
+    head = " ".join(x.strip() for x in lines[:at] + [raw[:col]])
+    amends = _AMENDS_LINE.search(head)
+    names = head[:amends.start()] if amends else ""
+    start = names_start(names)
+    if found is None or start is None:
+        return None
+    sponsors = split_sponsors(names[start:])
+    symbol = next((s.group(0) for s in SYMBOL.finditer(names[:start])), None)
+    title = _clean(raw[col:found.start()]) or None
+    body = [" " * found.start() + raw[found.start():]] + lines[at + 1:]
+    notes: list[str] = []
+    marks = [symbol] if symbol else []
+    for k, line in enumerate(body):
+        for n in list(_INLINE_STAR_NOTE.finditer(line)):
+            if _still_quoted(line[:n.start()], False):
+                continue            # a "* " inside the words of a new paragraph
+            notes.append(n.group(0).strip())
+            line = line[:n.start()] + " " * (n.end() - n.start()) + line[n.end():]
+        for f in _INLINE_PAGE.finditer(line):
+            if f.group("symbol") is None or f.group("symbol") in marks or is_symbol(
+                    f.group("symbol")):
+                line = line[:f.start()] + " " * (f.end() - f.start()) + line[f.end():]
+        body[k] = line
+    operations = _without_own_marks(_parse("\n".join(body), source, line_offset=at),
+                                    tuple(notes))
+    return AmendmentDocument(symbol=symbol, amends=m["symbol"] or m["report"],
+                             sponsors=sponsors, operations=operations, title=title,
+                             notes=tuple(notes), source=source)
+
+
+# A page's foot and head run into the text: "A/C.3/80/L.61 25-18206 2/2", "25-18206 2/2".
+_INLINE_PAGE = re.compile(
+    r"(?<!\S)(?:(?P<symbol>[A-Z][\w.]*/\S+)\s+)?(?:\d{1,3}/\d{1,3}\s+)?"
+    r"\d{2}-\d{4,6}(?:\s*\([A-Z]\))?(?:\s+\d{6})?(?:\s+\*\d{6,8}\*)?(?:\s+\d{1,3}/\d{1,3})?(?=\s|$)")
 
 
 def _line_of(block: list[str], at: int) -> int:

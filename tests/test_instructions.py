@@ -67,6 +67,34 @@ def test_an_amendment_document_without_blank_lines_reads_the_same(text):
     assert want["operations"] and want["title"]
 
 
+@pytest.mark.parametrize("text", [
+    *(corpus_text(stem + ".txt") for stem in AMENDMENTS),
+    *(real_text(name)
+      for name in ("A_80_L.20.txt", "A_80_L.35.txt", "A_80_L.40.txt", "A_C.3_80_L.58.txt")),
+], ids=[*AMENDMENTS, "A_80_L.20", "A_80_L.35", "A_80_L.40", "A_C.3_80_L.58"])
+def test_an_amendment_document_run_together_on_one_line_reads_the_same(text):
+    """A degraded extraction that runs the whole document into one line: the sponsors'
+    names begin with the first State's name after the agenda item's title, the title runs
+    to the first instruction ("... intolerance After operative paragraph 3, insert ..."),
+    and the page marks and starred notes inside are taken out."""
+    flat = " ".join(text.split()) + "\n"
+    assert flat.count("\n") == 1
+    want = parse_amendment_document(text, "a.txt").to_dict()
+    got = parse_amendment_document(flat, "a.txt").to_dict()
+    for key in ("symbol", "amends", "sponsors", "title", "notes"):
+        assert got.get(key) == want.get(key), key
+    assert [{k: v for k, v in op.items() if k != "line"} for op in got["operations"]] == \
+        [{k: v for k, v in op.items() if k != "line"} for op in want["operations"]]
+
+
+def test_an_error_in_a_run_together_document_points_into_the_line():
+    flat = " ".join(corpus_text("un-ga-c3-80-L65-amendment-report-hrc.txt").replace(
+        "Delete the third", "Delete the thrid").split()) + "\n"
+    with pytest.raises(ParseError) as e:
+        parse_amendment_document(flat, "flat.txt")
+    assert (e.value.line, flat[e.value.column - 1:e.value.column + 4]) == (1, "thrid")
+
+
 def test_l56_whole_document():
     doc = parse_amendment_document(corpus_text("un-ga-c3-80-L56-amendment-nazism.txt"))
     assert doc.title == ("Combating glorification of Nazism, neo-Nazism and other practices "
