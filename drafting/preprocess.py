@@ -907,6 +907,7 @@ _FRONT_KIND_END = _Lazy(r":\s*\*?\s*(?:revised\s+)?draft\s+(?:resolution|decisio
 _FRONT_BREAK = _Lazy(
     r"(?<=\s)(?=Distr\.|Original\s*:|Resolution\s+(?:\d|adopted)|Adopted\s+by\b|Résolution\s+\d|"
     r"Adoptée\s+par\b|Resolución\s+\d|Aprobada\s+por\b|Agenda\s+items?\s+\d"
+    r"|\((?:Aprobada|Adopted|Adoptée|Approved|Aprovada)\b"
     r"|\[|\d{1,3}/\d{1,4}\.\s)")                     # "[without reference ...]", "80/1. Title"
 _FLAT_NUMBER = _Lazy(rf"(?P<num>\d{{1,3}})(?:\s?(?P<sfx>{_SUFFIX_RE}))?"
                      rf"(?:\.(?=\s|[^\W\d_])|\s[-–](?=\s+[\[(«*]*[\u0600-\u06FF]))",  # "2.", "2 - "
@@ -983,7 +984,9 @@ class _Flat:
                     cuts.append(named)
             for m in SYMBOL.finditer(front):
                 if front[max(0, m.start() - 1):m.start()] not in ("(", "["):  # "(A/80/L.2/Rev.1)]"
-                    cuts += [m.start(), m.end()]
+                    cuts.append(m.start())
+                    if not re.match(r"\s*[—–]\s", front[m.end():]):
+                        cuts.append(m.end())    # (not "CP/RES. 953 (1700/09) — TITLE")
             cuts = sorted(set(cuts) - {0}) + [body.start(1), body.end(1)]
             start = body.end(1)
         else:

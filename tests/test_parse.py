@@ -1726,3 +1726,21 @@ def test_a_title_that_opens_with_annex_is_no_annex_heading():
               "with the results of each vote taken.\n\nAnexo: proyecto de resolución\n\n"
               "SITUACIÓN EN HONDURAS\n\n" + text.split("\n\n", 2)[2])
     assert parse_text(report).title == "SITUACIÓN EN HONDURAS"
+
+
+@pytest.mark.parametrize("name", [
+    "oas-cp-res-953-1700-09-honduras-es.txt",
+    "un-ga-80-L2-draft-palestine-participation-original.txt",
+    "un-ga-c3-80-L24-draft-report-hrc.txt",
+])
+def test_a_text_run_together_whole_reads_as_the_original(name):
+    """The masthead run together too: "... Agenda item 66 Report of the Human Rights Council
+    Mauritania:* draft resolution Report of ..." (the sponsors begin with the State's name),
+    "CP/RES. 953 (1700/09) — SITUACIÓN ACTUAL EN HONDURAS (Aprobada en sesión ...)" (the
+    symbol with its title, then the adoption label)."""
+    text = corpus_text(name)
+    flat = " ".join(text.split()) + "\n"
+    want, got = parse_text(text), parse_text(flat)
+    assert (got.kind, got.symbol, got.title, got.sponsors, got.body) == \
+        (want.kind, want.symbol, want.title, want.sponsors, want.body)
+    assert [(p.id, p.text) for p in got.paragraphs()] == [(p.id, p.text) for p in want.paragraphs()]
