@@ -1003,6 +1003,19 @@ class _Flat:
                 cuts.append(breaks[-1].end())
         return cuts
 
+    def _opens(self, rest: str) -> bool:
+        """Does a paragraph open with `rest`: the next operative number, or (before the
+        first) an opener shaped as preambular paragraphs open?"""
+        nm = _FLAT_NUMBER.match(rest)
+        if nm:
+            return int(nm.group("num")) == self.expected
+        if self.expected > 1:
+            return False
+        words = rest.split(None, 2)
+        return bool(words) and looks_like_opener(words[0]) and (
+            words[0].strip(",;:").lower().endswith(("ing", "ando", "endo", "ant"))
+            or len(words) < 2 or not words[1][:1].isupper())
+
     def scan(self, raw: str, at: int, cuts: list[int], punct: str = "",
              at_start: bool = False) -> None:
         """Whether a paragraph begins at `at` (after the mark `punct`, or at the start of a
@@ -1040,6 +1053,16 @@ class _Flat:
             # trailer on a line of its own, its date on the next.
             cuts += [at, tm.end()]
             return
+        fm = _FLAT_MARK.match(rest) if not at_start and punct in ",;" else None
+        if fm and self._opens(rest[fm.end():]):
+            # "... survival of civilization, 1 Welcoming the renewed ...": the footnote mark
+            # printed apart after the comma stays with its paragraph.
+            cuts.append(at + fm.end())
+            nm = _FLAT_NUMBER.match(rest[fm.end():])
+            if nm:
+                self.expected = int(nm.group("num")) + 1
+                self.labels = []
+            return
         nm = _FLAT_NUMBER.match(rest)
         if nm:
             num = int(nm.group("num"))
@@ -1057,14 +1080,12 @@ class _Flat:
                 cuts.append(at)
                 self.labels.append(sm.group("label"))
             return
-        words = rest.split(None, 2)
-        if words and looks_like_opener(words[0]) and (
-                words[0].strip(",;:").lower().endswith(("ing", "ando", "endo", "ant"))
-                or len(words) < 2 or not words[1][:1].isupper()):
+        if self._opens(rest):
             cuts.append(at)
 
 
 _FLAT_MEETING = _Lazy(rf"{_MEETING}(?=\s|$)", re.IGNORECASE)
+_FLAT_MARK = _Lazy(r"\d{1,2}\s+(?=\S)")       # a footnote mark printed apart: "..., 1 Welcoming"
 # A starred note run into the text, the page break right after it.
 _FLAT_STAR_NOTE = _Lazy(
     r"(?P<note>\*{1,3}\s+[^*\s][^*]{4,400}?[.)])\s+"
