@@ -1577,9 +1577,12 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
                           or looks_like_opener(plain) and not _ends_mid_phrase(text_so_far))
             else:
                 # Right after a line: a new paragraph opens as one after a finished one,
-                # though not after a comma in a text that sets its paragraphs apart.
+                # though not after a comma in a text that sets its paragraphs apart,
+                # unless it plainly opens one ("Welcoming the convening ...", not
+                # "Stockpiling and Use of Chemical Weapons ...").
                 starts = (complete and looks_like_opener(plain)
-                          and not (spaced and _last_mark(text_so_far) == ","))
+                          and not (spaced and _last_mark(text_so_far) == ","
+                                   and not _plainly_opens(plain)))
             if starts and tokens and crossed_page and (
                     plain[:1].isdigit() or "a" <= plain[:1] <= "z" or "\u00df" <= plain[:1] <= "\u024f"):
                 # Across a page, a line that opens with a number or a Latin small letter
@@ -1663,6 +1666,14 @@ def _section_title(lines: list[Line], i: int) -> tuple[list[Line], int]:
     if not block or ends_paragraph(block[-1].text):
         return [], 0
     return block, start - i + len(block)
+
+
+def _plainly_opens(text: str) -> bool:
+    """Does a line open a preambular paragraph beyond doubt: a participle in -ing, then a
+    word that begins its object ("Welcoming the", "Reaffirming its", "Noting that")?"""
+    words = text.split(None, 2)
+    return (len(words) > 1 and words[0].endswith("ing") and words[0][:1].isupper()
+            and words[1] in lexicon.PHRASE_STOPS)
 
 
 def _spaced(lines: list[Line]) -> bool:

@@ -1746,3 +1746,21 @@ def test_a_text_run_together_whole_reads_as_the_original(name):
     assert (got.kind, got.symbol, got.title, got.sponsors, got.body) == \
         (want.kind, want.symbol, want.title, want.sponsors, want.body)
     assert [(p.id, p.text) for p in got.paragraphs()] == [(p.id, p.text) for p in want.paragraphs()]
+
+
+def test_a_paragraph_that_plainly_opens_right_after_a_comma_in_a_spaced_text():
+    """A text that sets its paragraphs apart with blank lines, but for one: "... global
+    partnership and solidarity," / "Welcoming the convening of ...". An -ing opener and
+    the start of its object ("Welcoming the") open a paragraph there; "Stockpiling and Use
+    of Chemical Weapons" after "Production," goes on."""
+    res = parse_text(real_text("A_C.2_80_L.12.txt"))
+    texts = [p.text for p in res.preambular]
+    k = next(i for i, t in enumerate(texts) if t.startswith("Reaffirming also its resolution 69/313"))
+    assert texts[k].endswith("in the spirit of global partnership and solidarity,")
+    assert texts[k + 1].startswith("Welcoming the convening of the Fourth International")
+    spaced = ("The General Assembly,\n\nRecalling the Convention on the Prohibition of the "
+              "Development, Production,\nStockpiling and Use of Chemical Weapons and on "
+              "Their Destruction,\n\nNoting its resolution 79/1,\n\nRecalling its resolution "
+              "78/1,\n\nWelcoming the report,\n\n1. Decides to act.\n")
+    assert [p.text[:20] for p in parse_text(spaced).preambular] == [
+        "Recalling the Conven", "Noting its resolutio", "Recalling its resolu", "Welcoming the report"]
