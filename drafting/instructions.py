@@ -706,7 +706,8 @@ def _run_on_document(lines: list[str], at: int, col: int, m: re.Match,
 # A page's foot and head run into the text: "A/C.3/80/L.61 25-18206 2/2", "25-18206 2/2".
 _INLINE_PAGE = re.compile(
     r"(?<!\S)(?:(?P<symbol>[A-Z][\w.]*/\S+)\s+)?(?:\d{1,3}/\d{1,3}\s+)?"
-    r"\d{2}-\d{4,6}(?:\s*\([A-Z]\))?(?:\s+\d{6})?(?:\s+\*\d{6,8}\*)?(?:\s+\d{1,3}/\d{1,3})?(?=\s|$)")
+    r"\d{2}-\d{4,6}(?:\s*\([A-Z]\))?(?:\s+\d{6})?(?:\s+\*\d{6,8}\*)?(?:\s+\d{1,3}/\d{1,3})?"
+    r"(?=\s|$)")
 
 
 def _line_of(block: list[str], at: int) -> int:

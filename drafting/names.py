@@ -34,9 +34,9 @@ def split_names(who: str) -> tuple[str, ...]:
 def list_goes_on(before: str, line: str) -> bool:
     """Does a list of sponsors go on from the line `before` onto `line`? "..., Benin,
     Brunei" / "Darussalam, ...", "Iran" / "(Islamic Republic of), Iraq", "United States of"
-    / "America:", "... Uruguay" / "and Zambia", "..., Palau, Papua New" / "Guinea, ..."; not an agenda item's title above it
-    ("Elimination of racism, racial discrimination, xenophobia and related intolerance"):
-    names in a list are capitalised."""
+    / "America:", "... Uruguay" / "and Zambia", "..., Palau, Papua New" / "Guinea, ...";
+    not an agenda item's title above it ("Elimination of racism, racial discrimination,
+    xenophobia and related intolerance"): names in a list are capitalised."""
     before, line = before.strip(), line.strip()
     if not before or not line:
         return False

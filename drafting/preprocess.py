@@ -866,7 +866,8 @@ _SECTION_MARK = re.compile(r"^(?:[IVX]{1,6}|(?P<letter>[A-H]))\.?$")
 # A section heading "I. General" in ordinary case (capitals are `_HEADING`'s): short, and no
 # paragraph's end mark ("I. Decides ...;" is a paragraph numbered in roman numerals).
 _SECTION_INITIALS = frozenset("IVXABCDEFGH")
-_SECTION_TITLE = re.compile(r"^(?-i:[IVX]{1,6}|[A-H])\.\s+[^\W\d_].{0,250}(?<![,;:.，；：。،؛])$")
+_SECTION_TITLE = re.compile(
+    r"^(?-i:[IVX]{1,6}|[A-H])\.\s+[^\W\d_].{0,250}(?<![,;:.，；：。،؛])$")
 
 _ROMANS = []
 for _n in range(1, 40):

@@ -1622,7 +1622,8 @@ def test_a_treaty_body_decision_label_names_the_decision(label, kind, symbol):
             "Recalling decision 1/CP.17,\n\n1. Decides to adopt the annex;\n")
     res = parse_text(text)
     assert (res.kind, res.symbol, res.title) == (kind, symbol, "Lima Call for Climate Action")
-    assert res.body.startswith("The Conference of the Parties and") and res.body.endswith("Protocol")
+    assert res.body.startswith("The Conference of the Parties and")
+    assert res.body.endswith("Protocol")
     assert [p.id for p in res.paragraphs()] == ["PP1", "OP1"]
     assert parse_text(render_text(res)) == res      # printed and read back the same
 
@@ -1755,7 +1756,8 @@ def test_a_paragraph_that_plainly_opens_right_after_a_comma_in_a_spaced_text():
     of Chemical Weapons" after "Production," goes on."""
     res = parse_text(real_text("A_C.2_80_L.12.txt"))
     texts = [p.text for p in res.preambular]
-    k = next(i for i, t in enumerate(texts) if t.startswith("Reaffirming also its resolution 69/313"))
+    k = next(i for i, t in enumerate(texts)
+             if t.startswith("Reaffirming also its resolution 69/313"))
     assert texts[k].endswith("in the spirit of global partnership and solidarity,")
     assert texts[k + 1].startswith("Welcoming the convening of the Fourth International")
     spaced = ("The General Assembly,\n\nRecalling the Convention on the Prohibition of the "
@@ -1763,4 +1765,5 @@ def test_a_paragraph_that_plainly_opens_right_after_a_comma_in_a_spaced_text():
               "Their Destruction,\n\nNoting its resolution 79/1,\n\nRecalling its resolution "
               "78/1,\n\nWelcoming the report,\n\n1. Decides to act.\n")
     assert [p.text[:20] for p in parse_text(spaced).preambular] == [
-        "Recalling the Conven", "Noting its resolutio", "Recalling its resolu", "Welcoming the report"]
+        "Recalling the Conven", "Noting its resolutio", "Recalling its resolu",
+        "Welcoming the report"]
