@@ -1605,10 +1605,12 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
         else:
             finished = complete and text_so_far and ends_paragraph(text_so_far, strong=True)
             if (blank or _MEETING_LINE.match(t)) and finished and line.indent <= margin + 1 \
-                    and not t[:1].islower():
+                    and not t[:1].islower() and t[:1] not in _OPENING_QUOTES:
                 # Unnumbered text set apart after a finished operative paragraph and not
                 # indented under it: a trailer ("3rd plenary meeting"), a date, an option
-                # label ("**Option 2:** No text;" after 19quinquies in the UNFCCC draft).
+                # label ("**Option 2:** No text;" after 19quinquies in the UNFCCC draft);
+                # not a quotation the paragraph introduced ("... replaced by the following:"
+                # / "“Decides that ...").
                 # The lines that follow it without a break ("19 September 2025") go too.
                 # Kept: the next paragraph's heading, or the closing when none comes after.
                 held.append(line)
@@ -1667,6 +1669,9 @@ def _section_title(lines: list[Line], i: int) -> tuple[list[Line], int]:
     if not block or ends_paragraph(block[-1].text):
         return [], 0
     return block, start - i + len(block)
+
+
+_OPENING_QUOTES = "“«\"‘„"
 
 
 def _plainly_opens(text: str) -> bool:

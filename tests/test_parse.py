@@ -1767,3 +1767,16 @@ def test_a_paragraph_that_plainly_opens_right_after_a_comma_in_a_spaced_text():
     assert [p.text[:20] for p in parse_text(spaced).preambular] == [
         "Recalling the Conven", "Noting its resolutio", "Recalling its resolu",
         "Welcoming the report"]
+
+
+def test_a_quotation_set_apart_under_its_paragraph_stays_in_it():
+    """S/RES/2699 (2023), paragraph 14: "Décide de remplacer le paragraphe 11 ... par ce
+    qui suit :" / "« Décide que tous les États Membres doivent ..." / "a. ..." / "b. ...".
+    The quotation is the paragraph's own text, in its place, not the heading of paragraph
+    15 (which put it after the items it introduces)."""
+    res = parse_text(real_text("S_RES_2699_2023-fr.txt"))
+    assert [p.number for p in res.operative] == [str(n) for n in range(1, 24)]
+    op14 = res.find("OP14").text
+    assert op14.index("par ce qui suit : « Décide que tous les États Membres") < op14.index(
+        "a. À la fourniture")
+    assert not res.find("OP15").heading
