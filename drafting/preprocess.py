@@ -1605,12 +1605,14 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
         else:
             finished = complete and text_so_far and ends_paragraph(text_so_far, strong=True)
             if (blank or _MEETING_LINE.match(t)) and finished and line.indent <= margin + 1 \
-                    and not t[:1].islower() and t[:1] not in _OPENING_QUOTES:
+                    and not t[:1].islower() and t[:1] not in _OPENING_QUOTES \
+                    and not (":" in text_so_far and _last_mark(text_so_far) in ":;"):
                 # Unnumbered text set apart after a finished operative paragraph and not
                 # indented under it: a trailer ("3rd plenary meeting"), a date, an option
                 # label ("**Option 2:** No text;" after 19quinquies in the UNFCCC draft);
-                # not a quotation the paragraph introduced ("... replaced by the following:"
-                # / "“Decides that ...").
+                # not a quotation or a list the paragraph introduced ("... replaced by the
+                # following:" / "“Decides that ...", "Recalls:" / "The reports of ...;" /
+                # "The report of ...;", items printed without their letters).
                 # The lines that follow it without a break ("19 September 2025") go too.
                 # Kept: the next paragraph's heading, or the closing when none comes after.
                 held.append(line)

@@ -1780,3 +1780,21 @@ def test_a_quotation_set_apart_under_its_paragraph_stays_in_it():
     assert op14.index("par ce qui suit : « Décide que tous les États Membres") < op14.index(
         "a. À la fourniture")
     assert not res.find("OP15").heading
+
+
+@pytest.mark.parametrize("name, pid, goes_on", [
+    ("A_C.2_80_L.9.txt", "OP7", "Report 2024: Financing for Development at a Crossroads,9 calls"),
+    ("A_RES_80_34.md", "OP11", "Recalls: The reports of the fact-finding mission"),
+    ("A_RES_80_34.md", "OP12", "the adoption of: Decision C-SS-4/DEC.3 of the Fourth Special"),
+])
+def test_what_a_paragraph_introduced_with_a_colon_stays_in_it(name, pid, goes_on):
+    """A paragraph that ends on a colon goes on below, though the lines are set apart: the
+    rest of a title across a page ("... Report 2024:" / "Financing for Development at a
+    Crossroads,9 calls upon ..."), items printed without their letters ("Recalls:" /
+    "The reports of ...;" / "The report of ...;"). Before, they became the heading of
+    the next paragraph, after text they precede."""
+    res = parse_text(real_text(name))
+    paragraph = res.find(pid)
+    assert goes_on in paragraph.full_text()
+    nxt = res.operative[res.operative.index(paragraph) + 1]
+    assert not nxt.heading
