@@ -1606,13 +1606,15 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
             finished = complete and text_so_far and ends_paragraph(text_so_far, strong=True)
             if (blank or _MEETING_LINE.match(t)) and finished and line.indent <= margin + 1 \
                     and not t[:1].islower() and t[:1] not in _OPENING_QUOTES \
-                    and not (":" in text_so_far and _last_mark(text_so_far) in ":;"):
+                    and not (":" in text_so_far and _last_mark(text_so_far) in ":;"
+                             and not _sub_follows(lines, i)):
                 # Unnumbered text set apart after a finished operative paragraph and not
                 # indented under it: a trailer ("3rd plenary meeting"), a date, an option
                 # label ("**Option 2:** No text;" after 19quinquies in the UNFCCC draft);
                 # not a quotation or a list the paragraph introduced ("... replaced by the
                 # following:" / "“Decides that ...", "Recalls:" / "The reports of ...;" /
-                # "The report of ...;", items printed without their letters).
+                # "The report of ...;", items printed without their letters; but a label
+                # over the next lettered item, "Alternative A" / "(a) ...", is held).
                 # The lines that follow it without a break ("19 September 2025") go too.
                 # Kept: the next paragraph's heading, or the closing when none comes after.
                 held.append(line)
@@ -1674,6 +1676,12 @@ def _section_title(lines: list[Line], i: int) -> tuple[list[Line], int]:
 
 
 _OPENING_QUOTES = "“«\"‘„"
+
+
+def _sub_follows(lines: list[Line], i: int) -> bool:
+    """Is the next text line after lines[i - 1] a lettered sub-paragraph ("(a) ...")?"""
+    nxt = next((ln.text for ln in lines[i:i + 3] if ln.text), "")
+    return bool(_SUB.match(for_matching(strip_markdown(nxt))))
 
 
 def _plainly_opens(text: str) -> bool:
