@@ -143,6 +143,7 @@ _FURNITURE = [re.compile(p, re.IGNORECASE) for p in (
     r"^\d{2}-\d{4,6}\s*(\([A-Z]\))?(\s+\d{6})?(\s+\d{6})?$",          # 25-14762 (E)    170925
     r"^\*\d{6,8}\*$",                                                 # *2514762*
     r"^\d{6}$",                                                       # 170925 (print date code)
+    r"^(?:OEA|OAS)/Ser\.[A-Z](?:/[\w.]+)*$",                            # OAS series: OEA/Ser.G
     r"^\d{1,3}/\d{1,3}$",                                             # 2/2
     r"^[\w-]+\s+session$",                                            # Eightieth session
     r"^[\w-]+\s+(período de sesiones|session)$",

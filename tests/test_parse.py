@@ -1798,3 +1798,16 @@ def test_what_a_paragraph_introduced_with_a_colon_stays_in_it(name, pid, goes_on
     assert goes_on in paragraph.full_text()
     nxt = res.operative[res.operative.index(paragraph) + 1]
     assert not nxt.heading
+
+
+def test_the_oas_series_line_is_page_furniture():
+    """An OAS Permanent Council masthead: "OEA/Ser.G" / "CP/RES. 952 (1699/09)" / "26 junio
+    2009" / "Original: español"; without blank lines the series line would run into the
+    title."""
+    text = ("OEA/Ser.G\nCP/RES. 952 (1699/09)\n26 junio 2009\nOriginal: español\n"
+            "SITUACIÓN EN HONDURAS\n(Aprobada en sesión celebrada el 26 de junio de 2009)\n"
+            "EL CONSEJO PERMANENTE DE LA ORGANIZACIÓN DE LOS ESTADOS AMERICANOS,\n"
+            "CONSIDERANDO la situación;\nRESUELVE:\n1. Condenar el golpe.\n")
+    res = parse_text(text)
+    assert (res.symbol, res.title, res.kind) == ("CP/RES. 952 (1699/09)", "SITUACIÓN EN HONDURAS",
+                                                 "resolution")
