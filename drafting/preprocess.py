@@ -167,6 +167,7 @@ def is_furniture(text: str) -> bool:
 _JOB_OR_PAGE = re.compile(
     r"^(\d{2}-\d{4,6}(\s*\([A-Z]\))?(\s+\d{6})*|\*\d{6,8}\*|\d{1,3}/\d{1,3}"
     r"|\d{1,3}/\d{1,3}\s+\d{2}-\d{4,6}|\d{2}-\d{4,6}\s+\d{1,3}/\d{1,3}"
+    r"|\d{1,3}\s+\d{2}-\d{5}(\s*\([A-Z]\))?|\d{2}-\d{5}(\s*\([A-Z]\))?\s+\d{1,3}"  # "2    11-42453"
     r"|[-–]\s*\d{1,3}\s*[-–]|(page|página|pág\.)\s*\d{1,3})$", re.IGNORECASE)
 FOOTNOTE_RULE = re.compile(r"^_{5,}\s*$")
 # Markdown footnotes: "[^1]: A/80/129.", under a "---" rule.

@@ -1811,3 +1811,15 @@ def test_the_oas_series_line_is_page_furniture():
     res = parse_text(text)
     assert (res.symbol, res.title, res.kind) == ("CP/RES. 952 (1699/09)", "SITUACIÓN EN HONDURAS",
                                                  "resolution")
+
+
+def test_a_page_foot_with_its_page_number_before_the_job_number():
+    """"2<spaces>11-42453" at a page's foot (the page number, then the job number) is page
+    furniture, blank lines or not; before, without blank lines, it and the next page's
+    head ran paragraph 4 into paragraph 3."""
+    text = real_text("oas-agres1-xli-e-11.txt")
+    squeezed = "\n".join(line for line in text.split("\n") if line.strip()) + "\n"
+    assert "\f" in squeezed
+    assert [p.text for p in parse_text(squeezed).operative] == \
+        [p.text for p in parse_text(text).operative]
+    assert [p.number for p in parse_text(squeezed).operative] == ["1", "2", "3", "4"]
