@@ -1606,7 +1606,8 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
                 text_so_far = t
         else:
             finished = complete and text_so_far and ends_paragraph(text_so_far, strong=True)
-            if (blank or _MEETING_LINE.match(t)) and finished and line.indent <= margin + 1 \
+            if (blank or _MEETING_LINE.match(t) or _heading_above_number(lines, i, t)) \
+                    and finished and line.indent <= margin + 1 \
                     and not t[:1].islower() and t[:1] not in _OPENING_QUOTES \
                     and not (":" in text_so_far and _last_mark(text_so_far) in ":;"
                              and not _sub_follows(lines, i)):
@@ -1678,6 +1679,14 @@ def _section_title(lines: list[Line], i: int) -> tuple[list[Line], int]:
 
 
 _OPENING_QUOTES = "“«\"‘„"
+
+
+def _heading_above_number(lines: list[Line], i: int, t: str) -> bool:
+    """Is `t` (lines[i - 1]) a short heading right above the next numbered paragraph, with
+    no blank line to set it apart ("Implementation plan" / "7.")?"""
+    if len(t) > 100 or not t[:1].isupper() or ends_paragraph(t) or i >= len(lines):
+        return False
+    return lines[i].text != "" and bool(_numbered(for_matching(strip_markdown(lines[i].text))))
 
 
 def _sub_follows(lines: list[Line], i: int) -> bool:
