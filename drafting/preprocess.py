@@ -198,13 +198,16 @@ def _note_ended(note: str, line: str, last_note: int) -> bool:
     """Has a footnote printed without its rule ended before `line`, which no blank line
     sets apart (an extraction that lost them)? When the note has its full stop (not "No."
     before "9068.") and the line opens with a capital (the page's running title, the next
-    paragraph), or the line is the next note ("2 See A/80/100.")."""
+    paragraph) or a paragraph's number ("3. Recalls ..."), or the line is the next note
+    ("2 See A/80/100.")."""
     nm = _LOOSE_NOTE.match(line)
     if nm and int(nm.group("mark")) == last_note + 1:
         return True
     word = note.rstrip().rsplit(None, 1)[-1] if note.strip() else ""
-    return (word.endswith(".") and word.lower() not in _ABBREVIATIONS
-            and line[:1].isupper())
+    if not word.endswith(".") or word.lower() in _ABBREVIATIONS:
+        return False
+    numbered = _numbered(line)
+    return line[:1].isupper() or bool(numbered and len(numbered.group("num")) <= 3)
 
 
 # Abbreviations a footnote's line may end on ("Supplement No." / "42 (A/54/42)").

@@ -1584,7 +1584,8 @@ def test_the_front_matter_without_blank_lines_reads_the_same(name):
 
 @pytest.mark.parametrize("name", ["A_80_L.3.txt", "A_C.1_80_L.33.txt", "A_80_L.27.txt",
                                   "A_80_L.15.txt", "A_80_L.1.txt", "A_C.1_80_L.44.txt",
-                                  "A_RES_80_13.txt", "A_RES_80_30.md", "A_C.2_80_L.16.txt"])
+                                  "A_RES_80_13.txt", "A_RES_80_15.txt", "A_RES_80_30.md",
+                                  "A_C.2_80_L.16.txt"])
 def test_a_draft_without_blank_lines_reads_as_the_original(name):
     """The sponsors' note at the foot of the first page ("* Any changes to the list of
     sponsors ...") right under a paragraph's line, with no blank line to set it apart: the
@@ -1592,7 +1593,8 @@ def test_a_draft_without_blank_lines_reads_as_the_original(name):
     ("Peacebuilding Commission") is set apart by the number right under it ("1."). In an
     adopted text printed a paragraph per line: the title from "80/30. Title" (not the
     masthead above it), a footnote without its rule ("1 Resolution S-10/2.") ending at its
-    full stop, "52nd plenary meeting 1 December 2025" the closing. A heading between
+    full stop, before a capital or the next paragraph's number ("3. Recalls ..."), "52nd
+    plenary meeting 1 December 2025" the closing. A heading between
     operative paragraphs ("Implementation plan" / "7.") is set apart by the number under
     it."""
     text = real_text(name)
