@@ -1483,8 +1483,8 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
             tokens.append(Token("NUM", label, line=line.no, column=line.column,
                                 end_line=line.no, end_column=line.column + len(nm.group(0))))
             rest = nm.group("rest")
-            twice = re.match(rf"\s+{re.escape(nm.group('num'))}\.(?=\s)", rest)
-            if twice:
+            twice = _NUMBER_AGAIN.match(rest)
+            if twice and twice.group(1) == nm.group("num"):
                 # "1.             1.    Levantar ...": a conversion that prints the number
                 # twice; the text starts after the second.
                 rest = rest[twice.end():]
@@ -1682,6 +1682,7 @@ def _section_title(lines: list[Line], i: int) -> tuple[list[Line], int]:
 
 
 _OPENING_QUOTES = "“«\"‘„"
+_NUMBER_AGAIN = re.compile(r"\s+(\d{1,4})\.(?=\s)")     # "1.             1.    Levantar"
 
 
 def _heading_above_number(lines: list[Line], i: int, t: str) -> bool:
