@@ -1342,9 +1342,11 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
             k = _title_lines(lines, i - 1, title)
             if k and (after_header or _is_page_header_at(lines, i - 1 + k, symbol) or (
                     i >= 2 and not lines[i - 2].text
-                    and (i - 1 + k >= n or not lines[i - 1 + k].text))):
+                    and (i - 1 + k >= n or not lines[i - 1 + k].text))
+                    or _between_paragraphs(lines, i - 1 + k, text_so_far)):
                 # The running title at the head or foot of a page, wrapped or not, or set
-                # apart on its own where an extraction lost the page's other furniture.
+                # apart on its own where an extraction lost the page's other furniture
+                # (and the blank lines: between a finished paragraph and the next one).
                 i += k - 1
                 continue
         if in_footnotes:
@@ -1683,6 +1685,15 @@ def _section_title(lines: list[Line], i: int) -> tuple[list[Line], int]:
 
 _OPENING_QUOTES = "“«\"‘„"
 _NUMBER_AGAIN = re.compile(r"\s+(\d{1,4})\.(?=\s)")     # "1.             1.    Levantar"
+
+
+def _between_paragraphs(lines: list[Line], at: int, text_so_far: str) -> bool:
+    """Does lines[at] open a paragraph ("Mindful that ...", "3. Decides ...") right after
+    a finished one (`text_so_far`)?"""
+    if not text_so_far or not ends_paragraph(text_so_far) or at >= len(lines):
+        return False
+    nxt = for_matching(strip_markdown(lines[at].text))
+    return bool(nxt) and bool(_numbered(nxt) or looks_like_opener(nxt))
 
 
 def _heading_above_number(lines: list[Line], i: int, t: str) -> bool:
