@@ -1382,9 +1382,12 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
         loose_note = False
         set_apart = i >= 2 and not lines[i - 2].text
         # (Set apart by a blank line, or, in a text without blank lines, under a line that
-        # ends a paragraph or under the closing: the sequence and the citation tell it.)
+        # ends a paragraph, under the closing or a "---" rule: the sequence and the
+        # citation tell it.)
         lm = _LOOSE_NOTE.match(t) if t[0].isdigit() and (
-            set_apart or after_trailer or i >= 2 and ends_paragraph(lines[i - 2].text)) else None
+            set_apart or after_trailer or i >= 2 and (ends_paragraph(lines[i - 2].text)
+                                                      or _MD_RULE.match(lines[i - 2].text))
+        ) else None
         if lm and (rule_glued and int(lm.group("mark")) > last_note
                    or int(lm.group("mark")) == last_note + 1
                    and _cites("\n".join(recent), lm.group("mark"))) \

@@ -1585,7 +1585,7 @@ def test_the_front_matter_without_blank_lines_reads_the_same(name):
 @pytest.mark.parametrize("name", ["A_80_L.3.txt", "A_C.1_80_L.33.txt", "A_80_L.27.txt",
                                   "A_80_L.15.txt", "A_80_L.1.txt", "A_C.1_80_L.44.txt",
                                   "A_RES_80_13.txt", "A_RES_80_15.txt", "A_RES_80_30.md",
-                                  "A_C.2_80_L.16.txt", "A_RES_80_37.md"])
+                                  "A_C.2_80_L.16.txt", "A_RES_80_37.md", "A_RES_80_18.txt"])
 def test_a_draft_without_blank_lines_reads_as_the_original(name):
     """The sponsors' note at the foot of the first page ("* Any changes to the list of
     sponsors ...") right under a paragraph's line, with no blank line to set it apart: the
@@ -1596,7 +1596,8 @@ def test_a_draft_without_blank_lines_reads_as_the_original(name):
     full stop, before a capital or the next paragraph's number ("3. Recalls ..."), "52nd
     plenary meeting 1 December 2025" the closing. A heading between
     operative paragraphs ("Implementation plan" / "7.") is set apart by the number under
-    it; the running title alone between two paragraphs is page furniture."""
+    it; the running title alone between two paragraphs is page furniture; notes right
+    under a "---" rule are notes."""
     text = real_text(name)
     squeezed = without_blank_lines(text)
     want, got = parse_text(text), parse_text(squeezed)
