@@ -1018,7 +1018,7 @@ class _Flat:
         if self.expected > 1:
             return False
         words = rest.split(None, 2)
-        return bool(words) and looks_like_opener(words[0]) and (
+        return bool(words) and looks_like_opener(" ".join(rest.split(None, 6)[:6])) and (
             words[0].strip(",;:").lower().endswith(("ing", "ando", "endo", "ant"))
             or len(words) < 2 or not words[1][:1].isupper())
 
@@ -1092,10 +1092,10 @@ class _Flat:
 
 _FLAT_MEETING = _Lazy(rf"{_MEETING}(?=\s|$)", re.IGNORECASE)
 _FLAT_MARK = _Lazy(r"\d{1,2}\s+(?=\S)")       # a footnote mark printed apart: "..., 1 Welcoming"
-# A starred note run into the text, the page break right after it.
+# A starred note run into the text, the page break right after it, or the text's end.
 _FLAT_STAR_NOTE = _Lazy(
-    r"(?P<note>\*{1,3}\s+[^*\s][^*]{4,400}?[.)])\s+"
-    r"(?=(?:[A-Z][\w.]*/\S+\s+)?(?:\d{1,3}/\d{1,3}\s+)?(?:\d{2}-\d{4,6}|\*\d{6,8}\*))")
+    r"(?P<note>\*{1,3}\s+[^*\s][^*]{4,400}?[.)])(?:\s+"
+    r"(?=(?:[A-Z][\w.]*/\S+\s+)?(?:\d{1,3}/\d{1,3}\s+)?(?:\d{2}-\d{4,6}|\*\d{6,8}\*))|\s*$)")
 # A page break run into the text: the symbol perhaps, then a job number with page marks
 # around it ("A/C.1/80/L.14 3/3 25-16445", "25-14866 2/2"; never "2/3" alone: a fraction).
 _FLAT_PAGE_BREAK = _Lazy(
