@@ -194,20 +194,29 @@ def footnote_mark(mark: str) -> re.Pattern:
         rf"|\[\^{m}\]")
 
 
+def _ends_with_mark(text: str) -> bool:
+    """Does a line end with a paragraph's end mark ("...,", "...;1")? Not "..., and": a
+    paragraph that goes on over the page."""
+    t = _trimmed_end(text)
+    return bool(t) and t[-1] in _ENDS
+
+
 def _note_ended(note: str, line: str, last_note: int) -> bool:
     """Has a footnote printed without its rule ended before `line`, which no blank line
-    sets apart (an extraction that lost them)? When the note has its full stop (not "No."
-    before "9068.") and the line opens with a capital (the page's running title, the next
-    paragraph) or a paragraph's number ("3. Recalls ..."), or the line is the next note
-    ("2 See A/80/100.")."""
+    sets apart (an extraction that lost them)? When the line is the next note ("2 See
+    A/80/100."), a paragraph's number or a sub-paragraph's letter ("3. Recalls ...", "(b)
+    To request ..."; not "9068." after "No."), or when the note has its full stop and the
+    line opens with a capital (the page's running title, the next paragraph)."""
     nm = _LOOSE_NOTE.match(line)
     if nm and int(nm.group("mark")) == last_note + 1:
         return True
     word = note.rstrip().rsplit(None, 1)[-1] if note.strip() else ""
-    if not word.endswith(".") or word.lower() in _ABBREVIATIONS:
-        return False
+    if word.lower() in _ABBREVIATIONS:
+        return False                    # "Supplement No." / "42 (A/54/42)."
     numbered = _numbered(line)
-    return line[:1].isupper() or bool(numbered and len(numbered.group("num")) <= 3)
+    if numbered and len(numbered.group("num")) <= 3 or _SUB.match(line):
+        return True                     # "3. Recalls ...", "(b) To request ..."
+    return word.endswith(".") and line[:1].isupper()
 
 
 # Abbreviations a footnote's line may end on ("Supplement No." / "42 (A/54/42)").
@@ -1385,7 +1394,7 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
         # ends a paragraph, under the closing or a "---" rule: the sequence and the
         # citation tell it.)
         lm = _LOOSE_NOTE.match(t) if t[0].isdigit() and (
-            set_apart or after_trailer or i >= 2 and (ends_paragraph(lines[i - 2].text)
+            set_apart or after_trailer or i >= 2 and (_ends_with_mark(lines[i - 2].text)
                                                       or _MD_RULE.match(lines[i - 2].text))
         ) else None
         if lm and (rule_glued and int(lm.group("mark")) > last_note

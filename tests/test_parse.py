@@ -1830,3 +1830,17 @@ def test_a_page_foot_with_its_page_number_before_the_job_number():
     assert [p.text for p in parse_text(squeezed).operative] == \
         [p.text for p in parse_text(text).operative]
     assert [p.number for p in parse_text(squeezed).operative] == ["1", "2", "3", "4"]
+
+
+def test_a_note_without_its_rule_ends_at_the_next_item_or_paragraph():
+    """Without blank lines, a page's note between two items ends at the next item's letter
+    or paragraph's number, whatever it ends with; a line that ends "..., and" goes on over
+    the page, so a number after it is no note."""
+    text = ("The General Assembly,\nRecalling its resolution 79/1,\n1. Decides:\n"
+            "(a) To consider the report of the Secretary-General;1\n1 See A/80/100; and\n"
+            "(b) To request a further report;\n2. Requests the Secretary-General to report, and\n"
+            "14 Member States to act.\n")
+    res = parse_text(text)
+    assert [s.id for s in res.find("OP1").subparagraphs] == ["OP1(a)", "OP1(b)"]
+    assert [f.text for f in res.find("OP1").footnotes] == ["See A/80/100; and"]
+    assert res.find("OP2").text.endswith("to report, and 14 Member States to act.")
