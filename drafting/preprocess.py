@@ -1307,6 +1307,7 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
     held: list[Line] = []
     after_trailer = False    # the last text line was a trailer's ("50th plenary meeting")
     heading_at = -1          # the index (i) just after the last line of a held heading
+    listing = False          # an operative paragraph's colon opened a list of unlettered items
     last_note = 0            # the number of the last numbered footnote
     recent: deque[str] = deque(maxlen=60)   # the last text lines: a footnote's mark is in them
     loose_note = False       # the last line was a footnote printed without its rule
@@ -1504,6 +1505,7 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
                 rest = rest[twice.end():]
             section = "op"
             level1_label = None
+            listing = False
             text_so_far = _rest_token(tokens, line, len(t) - len(rest), rest)
             awaiting = not text_so_far
             blank = False
@@ -1623,11 +1625,14 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
                 text_so_far = t
         else:
             finished = complete and text_so_far and ends_paragraph(text_so_far, strong=True)
+            # A list the paragraph opened with its colon, its items set apart: "Recalls:" /
+            # "The reports of ...;" / "The report of ...;".
+            in_list = (_last_mark(text_so_far) == ":" or listing
+                       and _last_mark(text_so_far) == ";") and not _sub_follows(lines, i)
             if (blank or _MEETING_LINE.match(t) or _heading_above_number(lines, i, t)) \
                     and finished and line.indent <= margin + 1 \
                     and not t[:1].islower() and t[:1] not in _OPENING_QUOTES \
-                    and not (":" in text_so_far and _last_mark(text_so_far) in ":;"
-                             and not _sub_follows(lines, i)):
+                    and not in_list:
                 # Unnumbered text set apart after a finished operative paragraph and not
                 # indented under it: a trailer ("3rd plenary meeting"), a date, an option
                 # label ("**Option 2:** No text;" after 19quinquies in the UNFCCC draft);
@@ -1641,6 +1646,7 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
                 blank = True
                 continue
             else:
+                listing = listing or in_list and blank
                 tokens.append(_tok("LINE", line))
                 text_so_far += " " + t
         blank = False

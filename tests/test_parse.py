@@ -1844,3 +1844,16 @@ def test_a_note_without_its_rule_ends_at_the_next_item_or_paragraph():
     assert [s.id for s in res.find("OP1").subparagraphs] == ["OP1(a)", "OP1(b)"]
     assert [f.text for f in res.find("OP1").footnotes] == ["See A/80/100; and"]
     assert res.find("OP2").text.endswith("to report, and 14 Member States to act.")
+
+
+def test_a_heading_after_a_paragraph_with_a_colon_inside_stays_a_heading():
+    """Only a paragraph that ends with its colon, or a list it opened, keeps the lines set
+    apart below it; a colon inside the text ("“Agenda: the way forward”;", "containing the
+    following: a review ...;") does not swallow the next heading."""
+    for first in ("1. Welcomes the report entitled “Agenda: the way forward”;",
+                  "1. Requests a report containing the following: a review of progress;"):
+        res = parse_text("The General Assembly,\n\nRecalling its resolution 79/1,\n\n"
+                         f"{first}\n\nImplementation\n\n2. Requests the Secretary-General "
+                         "to report.\n")
+        assert res.find("OP1").text == first[3:]
+        assert res.find("OP2").heading == ("Implementation",)
