@@ -1027,7 +1027,9 @@ class _Flat:
         if self.expected > 1:
             return False
         words = rest.split(None, 2)
-        return bool(words) and looks_like_opener(" ".join(rest.split(None, 6)[:6])) and (
+        if not words or not words[0][:1].isalpha() or is_symbol(words[0].rstrip(",;.")):
+            return False                # "A/78/111, annex.": a footnote, not "Aware"
+        return looks_like_opener(" ".join(rest.split(None, 6)[:6])) and (
             words[0].strip(",;:").lower().endswith(("ing", "ando", "endo", "ant"))
             or len(words) < 2 or not words[1][:1].isupper())
 

@@ -1857,3 +1857,16 @@ def test_a_heading_after_a_paragraph_with_a_colon_inside_stays_a_heading():
                          "to report.\n")
         assert res.find("OP1").text == first[3:]
         assert res.find("OP2").heading == ("Implementation",)
+
+
+def test_a_footnote_run_into_the_text_after_its_mark_is_no_paragraph():
+    """Run together on one line: "... Ammunition Management, 1 A/78/111, annex. Recognizing
+    ...": what follows the mark printed apart is the note ("A/78/111, annex."), not a
+    paragraph that opens with a capital A."""
+    text = ("The General Assembly, Recalling the Global Framework for Through-life "
+            "Conventional Ammunition Management, 1 A/78/111, annex. Recognizing the urgent "
+            "necessity for assistance, 1. Calls upon all States to implement the Global "
+            "Framework; 2. Decides to remain seized of the matter.\n")
+    res = parse_text(text)
+    assert [p.id for p in res.paragraphs()] == ["PP1", "PP2", "OP1", "OP2"]
+    assert res.find("PP2").text == "Recognizing the urgent necessity for assistance,"
