@@ -1544,14 +1544,14 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
             continue
 
         if plain[:1] in _SECTION_INITIALS and (complete or section == "op") \
-                and (blank or _SECTION_TITLE.match(plain) and _opens_section(lines, i)) \
+                and (blank or _is_section_title(plain) and _opens_section(lines, i)) \
                 and _is_section_mark(plain, lines, i):
             # "I" / "Implementation of the Convention ..." set apart between paragraphs: a
             # section heading, with its title up to the next blank line; not a paragraph.
             # In a text without blank lines, "I.<TAB>Dates and venues of future sessions"
             # right above "A.<TAB>Twenty-second session ..." or "1.<TAB>Decides ...".
             held.append(line)
-            title, taken = _section_title(lines, i) if not _SECTION_TITLE.match(plain) else ([], 0)
+            title, taken = _section_title(lines, i) if not _is_section_title(plain) else ([], 0)
             if title:
                 # A title wrapped over lines is one heading line.
                 held.append(Line(title[0].no, title[0].raw,
@@ -1665,7 +1665,7 @@ def _is_section_mark(plain: str, lines: list[Line], i: int) -> bool:
     """True when `plain`, the text of lines[i - 1], is a section's mark alone on its line
     ("II") or a section heading "I. General". A letter ("A") must be set apart below too:
     a lettered part's mark; a line wrapped before "A of ..." is not."""
-    if _SECTION_TITLE.match(plain):
+    if _is_section_title(plain):
         return i >= len(lines) or not lines[i].text or _opens_section(lines, i)
     m = _SECTION_MARK.match(plain)
     if not m:
@@ -1679,7 +1679,14 @@ def _opens_section(lines: list[Line], i: int) -> bool:
     if i >= len(lines) or not lines[i].text:
         return False
     t = for_matching(strip_markdown(lines[i].text))
-    return bool(_numbered(t) or _SECTION_TITLE.match(t))
+    return bool(_numbered(t) or _is_section_title(t))
+
+
+def _is_section_title(t: str) -> bool:
+    """"I. General", "A.<TAB>Twenty-second session ...": a mark, then a title in capitals
+    that does not end as a paragraph does ("A. Smith;3" is a wrapped name and its note)."""
+    return bool(_SECTION_TITLE.match(t)) and t.split(None, 1)[1][:1].isupper() \
+        and not ends_paragraph(t)
 
 
 def _section_title(lines: list[Line], i: int) -> tuple[list[Line], int]:

@@ -1870,3 +1870,15 @@ def test_a_footnote_run_into_the_text_after_its_mark_is_no_paragraph():
     res = parse_text(text)
     assert [p.id for p in res.paragraphs()] == ["PP1", "PP2", "OP1", "OP2"]
     assert res.find("PP2").text == "Recognizing the urgent necessity for assistance,"
+
+
+@pytest.mark.parametrize("wrapped", ["Mr. John\nA. Smith;3",
+                                     "in section\nB. of annex I to decision 2/CP.17;3"])
+def test_a_wrapped_line_that_opens_with_an_initial_is_no_section_heading(wrapped):
+    """Without blank lines, "A. Smith;3" right above "2." is the end of paragraph 1 (a name
+    broken after its first name, its footnote mark), not the heading of paragraph 2: a
+    part's heading does not end as a paragraph ends, and opens with a capital."""
+    res = parse_text("The General Assembly,\nRecalling its resolution 79/1,\n"
+                     f"1. Welcomes the appointment, {wrapped}\n2. Requests a report.\n")
+    assert res.find("OP1").text.endswith(wrapped.split("\n")[1])
+    assert res.find("OP2").heading == ()
