@@ -24,10 +24,11 @@ def split_names(who: str) -> tuple[str, ...]:
 
     for name in COMPOUND_STATE_NAMES:
         who = re.sub(re.escape(name), protect, who, flags=re.IGNORECASE)
-    parts = [p.strip() for p in re.split(r",\s*", who) if p.strip()]
+    # (A footnote mark after a name, "Egypt,*", "Belarus* and", is no part of it.)
+    parts = [p.strip(" *") for p in re.split(r",\s*", who) if p.strip(" *")]
     if parts:
-        last = re.split(r"\s+(?:and|y|et|e)\s+", parts[-1])
-        parts = parts[:-1] + [p.strip() for p in last if p.strip()]
+        last = re.split(r"\*?\s+(?:and|y|et|e)\s+", parts[-1])
+        parts = parts[:-1] + [p.strip(" *") for p in last if p.strip(" *")]
     return tuple(re.sub(r"\x00(\d+)\x00", lambda m: protected[int(m[1])], p) for p in parts)
 
 
@@ -65,9 +66,17 @@ def names_start(text: str) -> int | None:
                     and (len(head) == len(n) or head[-len(n) - 1] == " ")),
                    key=len, default=None)
         if name is None:
+            if first is not None:
+                # A name in the list that is no State's ("European Union, France and
+                # Germany"): its capitalised words, back to the title's last small word.
+                words = re.search(r"(?:(?<=\s)|^)(?:[A-Z][\w’'()-]*\s+(?:(?:of|the|and|for)\s+)*)*"
+                                  r"[A-Z][\w’'()-]*$", head)
+                if words and len(words.group(0).split()) <= 6:
+                    return words.start()
             return first
         first = end - len(name)
-        sep = re.search(r"(?:,|\s+and)\s+$", text[:first])
+        # "Egypt,* Equatorial Guinea", "Belarus* and Russian Federation": marks after names.
+        sep = re.search(r"\**(?:,\**|\s+and)\s+$", text[:first])
         if sep is None:
             return first
         end = sep.start()

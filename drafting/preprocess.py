@@ -517,10 +517,10 @@ def header_start(lines: list[Line], body: int) -> int:
             # "ANNEX I", "Anexo: proyecto de resolución"; not a title that opens with the
             # word ("ANEXO — RESOLUÇÃO APROVADA: CP/RES. 953 (1700/09) — SITUACIÓN ...").
             return i + 1
-        if len(t) > 200 and not _is_long_front_line(strip_markdown(t)) and (
-                ends_paragraph(t) or any(c.isdigit() for c in t)):
+        if len(t) > 200 and not _is_long_front_line(strip_markdown(t)) \
+                and not _AGENDA.match(t) and (ends_paragraph(t) or any(c.isdigit() for c in t)):
             # (A long title printed on one line, with no number and no end mark, is no
-            # report prose.)
+            # report prose, nor an agenda item's long title run together on one line.)
             return i + 1
         i -= 1
     return 0

@@ -650,3 +650,23 @@ def test_the_documents_own_footnote_mark_leaves_the_quoted_words():
     res = parse_text("The General Assembly,\n\n" + "\n\n".join(pps) + "\n\n1. Decides z.\n")
     assert apply_operations(res, doc.operations, "A1").preambular[27].text == \
         "Recalling the Principles, and noting y,"
+
+
+@pytest.mark.parametrize("names, want", [
+    ("Belarus* and Russian Federation", ("Belarus", "Russian Federation")),
+    ("European Union, France and Germany", ("European Union", "France", "Germany")),
+    ("Armenia, China, Egypt,* Equatorial Guinea and Norway",
+     ("Armenia", "China", "Egypt", "Equatorial Guinea", "Norway")),
+])
+def test_sponsors_of_a_run_together_amendment_begin_where_the_list_begins(names, want):
+    """On one line the sponsors' names follow the agenda item's title: the list begins
+    with the first name of a State, walking back over marks ("Egypt,*", "Belarus*") and
+    taking a name that is no State's ("European Union") with it, not dropping it."""
+    flat = ("United Nations A/C.3/80/L.99 General Assembly Distr.: Limited 7 November 2025 "
+            "Original: English 25-17997 (E) Eightieth session Third Committee Agenda item 69 "
+            f"Human rights questions {names}: amendment to draft resolution A/C.3/80/L.2 "
+            "Combating glorification of Nazism Delete operative paragraph 3.\n")
+    doc = parse_amendment_document(flat, "flat.txt")
+    assert doc.sponsors == want
+    assert doc.title == "Combating glorification of Nazism"
+    assert [(op.op, op.target) for op in doc.operations] == [("delete_paragraph", "OP3")]

@@ -1882,3 +1882,18 @@ def test_a_wrapped_line_that_opens_with_an_initial_is_no_section_heading(wrapped
                      f"1. Welcomes the appointment, {wrapped}\n2. Requests a report.\n")
     assert res.find("OP1").text.endswith(wrapped.split("\n")[1])
     assert res.find("OP2").heading == ()
+
+
+def test_an_agenda_title_longer_than_a_report_line_keeps_the_symbol():
+    """Run together on one line, the agenda item's long title stands as a piece of its own
+    (over 200 characters, with digits): it is no report prose above an annexed draft, so
+    the masthead above it, and its symbol, are still read."""
+    title = ("Permanent sovereignty of the Palestinian people in the Occupied Palestinian "
+             "Territory, including East Jerusalem, and of the Arab population in the occupied "
+             "Syrian Golan over their natural resources")
+    text = (f"United Nations A/C.2/80/L.34 General Assembly Distr.: Limited 5 November 2025 "
+            f"Original: English Eightieth session Second Committee Agenda item 60 {title} "
+            f"Iraq:* draft resolution {title} The General Assembly, Recalling its resolution "
+            "79/1, 1. Decides to act; 2. Requests a report.\n")
+    res = parse_text(text)
+    assert (res.symbol, res.title, res.sponsors) == ("A/C.2/80/L.34", title, ("Iraq",))
