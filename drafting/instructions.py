@@ -681,9 +681,12 @@ def _run_on_document(lines: list[str], at: int, col: int, m: re.Match,
         return None
     sponsors = split_sponsors(names[start:])
     symbol = next((s.group(0) for s in SYMBOL.finditer(names[:start])), None)
-    title = _clean(raw[col:found.start()]) or None
-    body = [" " * found.start() + raw[found.start():]] + lines[at + 1:]
     notes: list[str] = []
+    head_part = raw[col:found.start()]
+    for n in list(_INLINE_STAR_NOTE.finditer(head_part)):
+        notes.append(n.group(0).strip())     # "* Reissued for technical reasons ..."
+    title = _clean(_INLINE_STAR_NOTE.sub(" ", head_part)) or None
+    body = [" " * found.start() + raw[found.start():]] + lines[at + 1:]
     marks = [symbol] if symbol else []
     for k, line in enumerate(body):
         for n in list(_INLINE_STAR_NOTE.finditer(line)):
@@ -691,7 +694,9 @@ def _run_on_document(lines: list[str], at: int, col: int, m: re.Match,
                 continue            # a "* " inside the words of a new paragraph
             notes.append(n.group(0).strip())
             line = line[:n.start()] + " " * (n.end() - n.start()) + line[n.end():]
-        for f in _INLINE_PAGE.finditer(line):
+        for f in list(_INLINE_PAGE.finditer(line)):
+            if _still_quoted(line[:f.start()], False):
+                continue            # "replace “see 25-18531 2/2 text”": the words quoted
             if f.group("symbol") is None or f.group("symbol") in marks or is_symbol(
                     f.group("symbol")):
                 line = line[:f.start()] + " " * (f.end() - f.start()) + line[f.end():]
@@ -732,8 +737,11 @@ def _split_at_instruction(lines: list[str], start: int, end: int) -> list[tuple[
     an instruction (see `_OPENS_INSTRUCTION`) on."""
     for k in range(start, end):
         line = lines[k].strip()
-        if re.fullmatch(r"[(]?\d{1,3}[.)]", line) or (
-                _OPENS_INSTRUCTION.match(line) and _looks_like_instruction(line)):
+        bare = line[m.end():] if (m := _BULLET.match(line)) else line
+        if re.fullmatch(r"[(]?\d{1,3}[.)]", line) or _OPENS_INSTRUCTION.match(line) and (
+                _INSTRUCTION_START.match(bare) or _NAMES_A_PARAGRAPH.match(bare)):
+            # (Not a title's line that ends with a colon: "Oceans and the law of the sea:"
+            # / "sustainable fisheries".)
             return [(start, k), (k, end)] if k > start else [(start, end)]
     return [(start, end)]
 

@@ -431,7 +431,7 @@ _RESOLUTION_MARKS = re.compile(
 # text prints the symbol).
 _DECISION_LABEL = re.compile(
     r"^(?:(?P<draft>(?:draft|projet\s+de|proyecto\s+de)\s+)?"
-    r"(?:decision|décision|decisión|resolution|résolution|resolución)\s+)?"
+    r"(?:decision|décision|decisión|(?P<resolution>resolution|résolution|resolución))\s+)?"
     r"(?P<symbol>(?P<num>\d{1,3}|[-–—])/(?:CP|CMP|CMA|COP|MOP|COP-MOP|CP/RES)\.\d{1,3})$",
     re.IGNORECASE)
 _NUMBERED_TITLE = re.compile(
@@ -774,12 +774,12 @@ def read_front(lines: list[Line]) -> Front:
         if dl:
             # "Decision 1/CP.20" above its title: an adopted decision of a treaty body, its
             # number the symbol; "Draft decision -/CP.21": a draft, not numbered yet.
-            if dl.group("num").isdigit():
+            if dl.group("num").isdigit() and not dl.group("draft"):
                 front.kind = front.kind or "resolution"
                 front.symbol = front.symbol or collapse(dl.group("symbol"))
-            else:
-                front.kind = front.kind or ("draft_decision" if dl.group("draft") else
-                                            "draft_resolution")
+            else:       # a draft: "Draft decision -/CP.21", "Draft resolution -/CMP.11"
+                front.kind = front.kind or ("draft_resolution" if dl.group("resolution")
+                                            else "draft_decision")
             front.tokens.append(_tok("HEAD_LABEL", line))
             if candidates[-1]:
                 candidates.append([])

@@ -670,3 +670,26 @@ def test_sponsors_of_a_run_together_amendment_begin_where_the_list_begins(names,
     assert doc.sponsors == want
     assert doc.title == "Combating glorification of Nazism"
     assert [(op.op, op.target) for op in doc.operations] == [("delete_paragraph", "OP3")]
+
+
+def test_run_together_and_squeezed_amendment_documents_keep_their_words_in_place():
+    """A title wrapped after its colon, without blank lines ("Oceans and the law of the
+    sea:" / "sustainable fisheries"), is the title, not an instruction; on one line, a
+    starred note before the first instruction is a note, not part of the title, and page
+    marks inside the quoted words stay there."""
+    squeezed = ("Cuba: amendment to draft resolution A/C.2/80/L.20\nOceans and the law of the "
+                "sea:\nsustainable fisheries\n1. In operative paragraph 2, replace “a” with "
+                "“b”.\n2. Delete operative paragraph 5.\n")
+    doc = parse_amendment_document(squeezed, "a.txt")
+    assert doc.title == "Oceans and the law of the sea: sustainable fisheries"
+    assert [(op.op, op.target) for op in doc.operations] == [("replace_text", "OP2"),
+                                                             ("delete_paragraph", "OP5")]
+    flat = ("United Nations A/C.3/80/L.99 General Assembly Agenda item 68 Rights of children "
+            "Belarus: amendment to draft resolution A/C.3/80/L.20 Rights of the child "
+            "* Reissued for technical reasons on 12 November 2025. In operative paragraph 3, "
+            "replace “see 25-18531 2/2 text” with “new text”. A/C.3/80/L.99 25-18531 2/2\n")
+    doc = parse_amendment_document(flat, "flat.txt")
+    assert doc.title == "Rights of the child"
+    assert doc.notes == ("* Reissued for technical reasons on 12 November 2025.",)
+    assert [(op.op, op.target, op.old) for op in doc.operations] == [
+        ("replace_text", "OP3", "see 25-18531 2/2 text")]

@@ -1616,6 +1616,9 @@ def test_a_draft_without_blank_lines_reads_as_the_original(name):
     ("Decision 2/CMA.1", "resolution", "2/CMA.1"),
     ("Resolution 1/CP.21", "resolution", "1/CP.21"),
     ("Draft decision -/CP.21", "draft_decision", None),
+    ("Draft resolution -/CMP.11", "draft_resolution", None),
+    ("Decision -/CP.21", "draft_decision", None),
+    ("Draft decision 3/CP.21", "draft_decision", None),
 ])
 def test_a_treaty_body_decision_label_names_the_decision(label, kind, symbol):
     """UNFCCC decisions print their number above the title ("Decision 1/CP.20" / "Lima
