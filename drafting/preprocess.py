@@ -1315,6 +1315,9 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
     loose_note = False       # the last line was a footnote printed without its rule
     rule_glued = 0           # after a footnote rule run onto a text line's end: its i
     annex_at: int | None = None
+    # A decision lettered throughout: its first line after the body is "(a)".
+    first = next((ln.text for ln in lines if ln.text), "")
+    lettered = bool(_SUB.match(for_matching(strip_markdown(first))))
     # The left margin of the paragraphs: the indentation of the last top-level paragraph's
     # first line (a text indented as a whole has its set-apart lines indented too).
     margin = next((line.indent for line in lines if line.text), 0)
@@ -1454,12 +1457,15 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
             held += [ln for ln in lines[i - 1:] if ln.text]
             break
 
-        if (complete or blank) and _ANNEX.match(plain) and (
+        if (complete or blank) and (_ANNEX.match(plain) or lettered and section == "pre"
+                                    and _titles_a_list(lines, i, plain)) and (
                 section == "op" or _last_mark(text_so_far) == "."):
             # "Annex" after the last operative paragraph (or, in a text that numbers none,
             # after a full stop, preambular paragraphs ending with commas): what follows (a
             # declaration, a programme, its own numbered paragraphs) is annexed to the
-            # resolution, not of it.
+            # resolution, not of it. So is a titled list after a decision lettered
+            # throughout ("(a) Approves the draft programme of work ... as set out below;
+            # (b) ... ." / "Draft programme of work" / "1. Information and ...").
             annex_at = i - 1
             break
 
@@ -1721,6 +1727,15 @@ def _between_paragraphs(lines: list[Line], at: int, text_so_far: str) -> bool:
         return False
     nxt = for_matching(strip_markdown(lines[at].text))
     return bool(nxt) and bool(_numbered(nxt) or looks_like_opener(nxt))
+
+
+def _titles_a_list(lines: list[Line], i: int, t: str) -> bool:
+    """Is `t` (lines[i - 1]) a short title above a numbered list, blank lines or not
+    ("Draft programme of work1" / "1. Information and communications ...")?"""
+    if len(t) > 100 or not t[:1].isupper() or ends_paragraph(t):
+        return False
+    nxt = next((ln.text for ln in lines[i:i + 3] if ln.text), "")
+    return bool(_numbered(for_matching(strip_markdown(nxt))))
 
 
 def _heading_above_number(lines: list[Line], i: int, t: str) -> bool:

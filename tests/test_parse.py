@@ -1900,3 +1900,17 @@ def test_an_agenda_title_longer_than_a_report_line_keeps_the_symbol():
             "79/1, 1. Decides to act; 2. Requests a report.\n")
     res = parse_text(text)
     assert (res.symbol, res.title, res.sponsors) == ("A/C.2/80/L.34", title, ("Iraq",))
+
+
+def test_a_lettered_decision_then_the_titled_list_it_approves():
+    """A/C.2/80/L.60: a decision lettered throughout ("(a) Approves the draft programme of
+    work ... as set out below;", "(b) Invites ...") and then the programme, "Draft
+    programme of work1" over items numbered 1 to 13: the letters are the decision, the
+    titled list is annexed to it (kept verbatim after it), not its operative part."""
+    res = parse_text(real_text("A_C.2_80_L.60.txt"))
+    assert [(p.marker, p.text.split()[0]) for p in res.operative] == [("(a)", "Approves"),
+                                                                      ("(b)", "Invites")]
+    assert res.preambular == ()
+    assert res.closing[0] == "Draft programme of work1"
+    assert "13. Programme planning." in res.closing
+    assert parse_text(render_text(res)) == res
