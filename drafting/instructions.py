@@ -682,6 +682,7 @@ def _run_on_document(lines: list[str], at: int, col: int, m: re.Match,
     sponsors = split_sponsors(names[start:])
     symbol = next((s.group(0) for s in SYMBOL.finditer(names[:start])), None)
     notes: list[str] = []
+    jobs = set(re.findall(r"\d{2}-\d{4,6}", head))      # the masthead's job number(s)
     head_part = raw[col:found.start()]
     for n in list(_INLINE_STAR_NOTE.finditer(head_part)):
         notes.append(n.group(0).strip())     # "* Reissued for technical reasons ..."
@@ -695,7 +696,8 @@ def _run_on_document(lines: list[str], at: int, col: int, m: re.Match,
             notes.append(n.group(0).strip())
             line = line[:n.start()] + " " * (n.end() - n.start()) + line[n.end():]
         for f in list(_INLINE_PAGE.finditer(line)):
-            if _still_quoted(line[:f.start()], False):
+            if _still_quoted(line[:f.start()], False) and f.group("symbol") not in marks \
+                    and not jobs & set(re.findall(r"\d{2}-\d{4,6}", f.group(0))):
                 continue            # "replace “see 25-18531 2/2 text”": the words quoted
             if f.group("symbol") is None or f.group("symbol") in marks or is_symbol(
                     f.group("symbol")):
@@ -739,7 +741,8 @@ def _split_at_instruction(lines: list[str], start: int, end: int) -> list[tuple[
         line = lines[k].strip()
         bare = line[m.end():] if (m := _BULLET.match(line)) else line
         if re.fullmatch(r"[(]?\d{1,3}[.)]", line) or _OPENS_INSTRUCTION.match(line) and (
-                _INSTRUCTION_START.match(bare) or _NAMES_A_PARAGRAPH.match(bare)):
+                _INSTRUCTION_START.match(bare) or _NAMES_A_PARAGRAPH.match(bare)
+                or re.match(r"paragraphs?\s+\d", bare, re.IGNORECASE)):  # "Paragraph 5 ..."
             # (Not a title's line that ends with a colon: "Oceans and the law of the sea:"
             # / "sustainable fisheries".)
             return [(start, k), (k, end)] if k > start else [(start, end)]

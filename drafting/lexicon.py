@@ -167,6 +167,12 @@ STATE_NAMES = frozenset((
     "Venezuela (Bolivarian Republic of)", "Viet Nam", "Yemen", "Zambia", "Zimbabwe",
 ))
 
+# Sponsors that are no State: they may open or close a list of sponsors' names.
+OTHER_SPONSORS = frozenset((
+    "European Union", "African Union", "Sovereign Military Order of Malta",
+    "International Committee of the Red Cross",
+))
+
 # Languages told by their script, before function words are counted.
 SCRIPTS = (("ru", re.compile(r"[\u0400-\u04FF]")), ("zh", re.compile(r"[\u4E00-\u9FFF]")),
            ("ar", re.compile(r"[\u0600-\u06FF]")))

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 
-from drafting.lexicon import COMPOUND_STATE_NAMES, STATE_NAMES
+from drafting.lexicon import COMPOUND_STATE_NAMES, OTHER_SPONSORS, STATE_NAMES
+
+_NAMES = STATE_NAMES | OTHER_SPONSORS
 
 
 def split_names(who: str) -> tuple[str, ...]:
@@ -56,23 +58,17 @@ def names_start(text: str) -> int | None:
     """Where the list of sponsors that `text` ends with begins, when a degraded extraction
     ran it together with what stood above it: "... and allocation of items State of
     Palestine" -> the index of "State of Palestine"; "... intolerance Albania, Australia
-    and Ukraine" -> of "Albania". Only the names of States tell (`lexicon.STATE_NAMES`):
-    None when the text does not end with one."""
+    and Ukraine" -> of "Albania". Only the names of States and of the few other sponsors
+    (`lexicon.STATE_NAMES`, `lexicon.OTHER_SPONSORS`: "European Union") tell: None when
+    the text does not end with one."""
     end = len(text.rstrip(" *"))
     first = None
     while True:
         head = text[:end]
-        name = max((n for n in STATE_NAMES if head.endswith(n)
+        name = max((n for n in _NAMES if head.endswith(n)
                     and (len(head) == len(n) or head[-len(n) - 1] == " ")),
                    key=len, default=None)
         if name is None:
-            if first is not None:
-                # A name in the list that is no State's ("European Union, France and
-                # Germany"): its capitalised words, back to the title's last small word.
-                words = re.search(r"(?:(?<=\s)|^)(?:[A-Z][\w’'()-]*\s+(?:(?:of|the|and|for)\s+)*)*"
-                                  r"[A-Z][\w’'()-]*$", head)
-                if words and len(words.group(0).split()) <= 6:
-                    return words.start()
             return first
         first = end - len(name)
         # "Egypt,* Equatorial Guinea", "Belarus* and Russian Federation": marks after names.

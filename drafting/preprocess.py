@@ -214,8 +214,11 @@ def _note_ended(note: str, line: str, last_note: int) -> bool:
     if word.lower() in _ABBREVIATIONS:
         return False                    # "Supplement No." / "42 (A/54/42)."
     numbered = _numbered(line)
-    if numbered and len(numbered.group("num")) <= 3 or _SUB.match(line):
-        return True                     # "3. Recalls ...", "(b) To request ..."
+    if numbered and len(numbered.group("num")) <= 3:
+        return True                     # "3. Recalls ..."
+    sub = _SUB.match(line)
+    if sub and sub.group("rest").strip()[:1].isupper():
+        return True                     # "(b) To request ...", not "(a) and (b), and para. 10."
     return word.endswith(".") and line[:1].isupper()
 
 
@@ -1027,7 +1030,8 @@ class _Flat:
         if self.expected > 1:
             return False
         words = rest.split(None, 2)
-        if not words or not words[0][:1].isalpha() or is_symbol(words[0].rstrip(",;.")):
+        first = words[0].strip("*_") if words else ""    # "*Recalling*": Markdown emphasis
+        if not first[:1].isalpha() or is_symbol(first.rstrip(",;.")):
             return False                # "A/78/111, annex.": a footnote, not "Aware"
         return looks_like_opener(" ".join(rest.split(None, 6)[:6])) and (
             words[0].strip(",;:").lower().endswith(("ing", "ando", "endo", "ant"))
@@ -1315,9 +1319,8 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
     loose_note = False       # the last line was a footnote printed without its rule
     rule_glued = 0           # after a footnote rule run onto a text line's end: its i
     annex_at: int | None = None
-    # A decision lettered throughout: its first line after the body is "(a)".
-    first = next((ln.text for ln in lines if ln.text), "")
-    lettered = bool(_SUB.match(for_matching(strip_markdown(first))))
+    # A decision lettered throughout: its first line after the body is "(a) Approves ...".
+    lettered = _opens_lettered_decision(lines)
     # The left margin of the paragraphs: the indentation of the last top-level paragraph's
     # first line (a text indented as a whole has its set-apart lines indented too).
     margin = next((line.indent for line in lines if line.text), 0)
@@ -1353,7 +1356,9 @@ def lex_body(lines: list[Line], symbol: str | None, title: str | None,
             # "Annex" after the footnotes of the last page, set apart: the annex begins.
             annex_at = i - 1
             break
-        if title and t[:6] == title[:6]:
+        if title and t[:6] == title[:6] and not (
+                lettered and section == "pre" and _titles_a_list(lines, i, t)):
+            # (Not the title of the list a lettered decision annexes: "Programme of work".)
             k = _title_lines(lines, i - 1, title)
             if k and (after_header or _is_page_header_at(lines, i - 1 + k, symbol) or (
                     i >= 2 and not lines[i - 2].text
@@ -1729,13 +1734,29 @@ def _between_paragraphs(lines: list[Line], at: int, text_so_far: str) -> bool:
     return bool(nxt) and bool(_numbered(nxt) or looks_like_opener(nxt))
 
 
+def _opens_lettered_decision(lines: list[Line]) -> bool:
+    """Do the lines after the body open with a lettered decision, "(a) Approves ..." (the
+    letter alone on its line, its text on the next, or both on one)?"""
+    texts = [for_matching(strip_markdown(ln.text)) for ln in lines[:6] if ln.text][:2]
+    sm = _SUB.match(texts[0]) if texts else None
+    if not sm:
+        return False
+    rest = sm.group("rest").strip() or (texts[1] if len(texts) > 1 else "")
+    return bool(_DECISION_VERB.match(rest))
+
+
 def _titles_a_list(lines: list[Line], i: int, t: str) -> bool:
     """Is `t` (lines[i - 1]) a short title above a numbered list, blank lines or not
-    ("Draft programme of work1" / "1. Information and communications ...")?"""
+    ("Draft programme of work1" / "1. Information and communications ...")? Not a heading
+    above operative paragraphs ("Implementation" / "1. Decides to convene ...")."""
     if len(t) > 100 or not t[:1].isupper() or ends_paragraph(t):
         return False
-    nxt = next((ln.text for ln in lines[i:i + 3] if ln.text), "")
-    return bool(_numbered(for_matching(strip_markdown(nxt))))
+    after = [for_matching(strip_markdown(ln.text)) for ln in lines[i:i + 6] if ln.text][:2]
+    nm = _numbered(after[0]) if after else None
+    if not nm:
+        return False
+    item = nm.group("rest").strip() or (after[1] if len(after) > 1 else "")
+    return not (looks_like_opener(item) or _DECISION_VERB.match(item))
 
 
 def _heading_above_number(lines: list[Line], i: int, t: str) -> bool:

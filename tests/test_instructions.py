@@ -693,3 +693,27 @@ def test_run_together_and_squeezed_amendment_documents_keep_their_words_in_place
     assert doc.notes == ("* Reissued for technical reasons on 12 November 2025.",)
     assert [(op.op, op.target, op.old) for op in doc.operations] == [
         ("replace_text", "OP3", "see 25-18531 2/2 text")]
+
+
+def test_second_review_amendment_documents():
+    """On one line: the agenda title's capitalised words are no sponsor ("... Human Rights
+    Council European Union, France and Germany": the European Union is a sponsor by name),
+    and the document's own page break inside a quoted new paragraph is page furniture.
+    Without blank lines: "Paragraph 5 shall read:" opens the instructions."""
+    flat = ("United Nations A/C.3/80/L.99 General Assembly Distr.: Limited 7 November 2025 "
+            "25-18531 (E) Third Committee Agenda item 69 Report of the Human Rights Council "
+            "European Union, France and Germany: amendment to draft resolution A/C.3/80/L.20 "
+            "Rights of the child 1. After operative paragraph 3, insert a new operative "
+            "paragraph, reading: “Notes with alarm that the rights of the child are violated, "
+            "and calls upon all States to A/C.3/80/L.99 25-18531 2/2 take every measure;” "
+            "2. Delete operative paragraph 5.\n")
+    doc = parse_amendment_document(flat, "flat.txt")
+    assert doc.sponsors == ("European Union", "France", "Germany")
+    assert doc.operations[0].new == ("Notes with alarm that the rights of the child are "
+                                      "violated, and calls upon all States to take every "
+                                      "measure;")
+    squeezed = ("Chile: amendment to draft resolution A/C.3/80/L.24\nRights of the child\n"
+                "Paragraph 5 shall read:\n“Requests the Secretary-General to report.”\n")
+    doc = parse_amendment_document(squeezed, "a.txt")
+    assert doc.title == "Rights of the child"
+    assert [(op.op, op.target) for op in doc.operations] == [("replace_paragraph", "OP5")]

@@ -1914,3 +1914,57 @@ def test_a_lettered_decision_then_the_titled_list_it_approves():
     assert res.closing[0] == "Draft programme of work1"
     assert "13. Programme planning." in res.closing
     assert parse_text(render_text(res)) == res
+
+
+@pytest.mark.parametrize("body, first", [
+    ("The General Assembly,", "(a) Recalling its resolution 79/1,\n\n(b) Noting the report "
+     "of the Secretary-General."),
+    ("The Economic and Social Council,", "(a) Takes note of the report of the Committee;"
+     "\n\n(b) Decides to consider the matter further."),
+])
+def test_a_heading_above_the_operative_part_is_no_annexed_list(body, first):
+    """Only a titled list of items that are no paragraphs ("Draft programme of work" / "1.
+    Information and ...") is annexed after a lettered decision; "Implementation" / "1.
+    Decides to convene ..." is the heading of the operative part, which stays."""
+    res = parse_text(f"{body}\n\n{first}\n\nImplementation\n\n1. Decides to convene a "
+                     "meeting in 2026;\n\n2. Requests the Secretary-General to report.\n")
+    assert [p.number for p in res.operative][-2:] == ["1", "2"]
+    assert res.find("OP1").heading == ("Implementation",)
+    assert res.closing == ()
+
+
+def test_an_annexed_list_titled_as_the_document_keeps_its_title():
+    """The list a lettered decision approves may bear the document's own title ("Programme
+    of work"); without blank lines it is still the list's title, not a running title to
+    drop."""
+    text = ("Draft decision submitted by the Bureau\nProgramme of work\nThe General Assembly:\n"
+            "(a) Approves the programme of work of the Second Committee as set out below;\n"
+            "(b) Invites the Bureau to take it into account.\nProgramme of work\n"
+            "1. Information and communications technologies for sustainable development.\n"
+            "2. Macroeconomic policy questions.\n")
+    res = parse_text(text)
+    assert [p.marker for p in res.operative] == ["(a)", "(b)"]
+    assert res.closing[0] == "Programme of work"
+    assert res.closing[-1] == "2. Macroeconomic policy questions."
+
+
+def test_a_note_wrapped_before_a_lettered_reference_stays_whole():
+    """"1 Resolution 2205 (XXI), sect. II, para. 8, subparagraphs" / "(a) and (b), and para.
+    10.": the note goes on; a letter ends a note only before an item ("(b) To request")."""
+    text = ("The General Assembly,\nRecalling its resolution 2205 (XXI) of 17 December 1966,1\n"
+            "1. Decides to continue the work on the topic, as set out in the report;\n"
+            "1 Resolution 2205 (XXI), sect. II, para. 8, subparagraphs\n"
+            "(a) and (b), and para. 10.\n2. Requests the Secretary-General to report.\n")
+    res = parse_text(text)
+    notes = [f.text for p in res.paragraphs() for f in p.footnotes] + [f.text for f in res.footnotes]
+    assert notes == ["Resolution 2205 (XXI), sect. II, para. 8, subparagraphs (a) and (b), and "
+                     "para. 10."]
+    assert res.find("OP1").subparagraphs == ()
+
+
+def test_run_together_markdown_openers_in_emphasis_open_paragraphs():
+    text = ("*The Conference of the Parties,* *Recalling* decision 1/CP.17, *Also recalling* "
+            "decisions 2/CP.18 and 1/CP.19, *Welcoming* the outcome of the Summit, 1. *Decides* "
+            "to continue the work; 2. *Requests* the secretariat to report.\n")
+    res = parse_text(text)
+    assert [p.id for p in res.paragraphs()] == ["PP1", "PP2", "PP3", "OP1", "OP2"]
