@@ -46,45 +46,36 @@ def test_corpus_amendment_document(stem):
             assert have["new"] == want["new"]
 
 
-@pytest.mark.parametrize("text", [
-    *(corpus_text(stem + ".txt") for stem in AMENDMENTS),
-    *(real_text(name)
-      for name in ("A_80_L.20.txt", "A_80_L.35.txt", "A_80_L.40.txt", "A_C.3_80_L.58.txt")),
-], ids=[*AMENDMENTS, "A_80_L.20", "A_80_L.35", "A_80_L.40", "A_C.3_80_L.58"])
-def test_an_amendment_document_without_blank_lines_reads_the_same(text):
+REAL_AMENDMENTS = ("A_80_L.20.txt", "A_80_L.35.txt", "A_80_L.40.txt", "A_C.3_80_L.58.txt")
+
+
+def _degraded(form: str, text: str) -> str:
+    if form == "without blank lines":
+        return without_blank_lines(text)
+    return " ".join(text.split()) + "\n"           # run together on one line
+
+
+@pytest.mark.parametrize("form", ["without blank lines", "on one line"])
+@pytest.mark.parametrize("name", [stem + ".txt" for stem in AMENDMENTS] + list(REAL_AMENDMENTS))
+def test_a_degraded_amendment_document_reads_the_same(form, name):
     """Extractions that lose the blank lines: the sponsors' line runs on into the title and
     the title into the first instruction ("... intolerance" / "After operative paragraph 3,
     insert ..."; "Rights of the child" / "1." / "In the fourteenth ..."), and the notes
-    ("* Any changes to the list of sponsors ...") follow the last instruction directly."""
-    squeezed = without_blank_lines(text)
-    assert len(squeezed.splitlines()) < len(text.splitlines())
+    ("* Any changes to the list of sponsors ...") follow the last instruction directly.
+    Run together on one line: the sponsors' names begin with the first State's name after
+    the agenda item's title, the title runs to the first instruction ("... intolerance
+    After operative paragraph 3, insert ..."), and page marks and starred notes inside
+    are taken out."""
+    text = real_text(name) if name in REAL_AMENDMENTS else corpus_text(name)
+    degraded = _degraded(form, text)
+    assert len(degraded.splitlines()) < len(text.splitlines())
     want = parse_amendment_document(text, "a.txt").to_dict()
-    got = parse_amendment_document(squeezed, "a.txt").to_dict()
+    got = parse_amendment_document(degraded, "a.txt").to_dict()
     for key in ("symbol", "amends", "sponsors", "title", "notes"):
         assert got.get(key) == want.get(key), key
     assert [{k: v for k, v in op.items() if k != "line"} for op in got["operations"]] == \
         [{k: v for k, v in op.items() if k != "line"} for op in want["operations"]]
     assert want["operations"] and want["title"]
-
-
-@pytest.mark.parametrize("text", [
-    *(corpus_text(stem + ".txt") for stem in AMENDMENTS),
-    *(real_text(name)
-      for name in ("A_80_L.20.txt", "A_80_L.35.txt", "A_80_L.40.txt", "A_C.3_80_L.58.txt")),
-], ids=[*AMENDMENTS, "A_80_L.20", "A_80_L.35", "A_80_L.40", "A_C.3_80_L.58"])
-def test_an_amendment_document_run_together_on_one_line_reads_the_same(text):
-    """A degraded extraction that runs the whole document into one line: the sponsors'
-    names begin with the first State's name after the agenda item's title, the title runs
-    to the first instruction ("... intolerance After operative paragraph 3, insert ..."),
-    and the page marks and starred notes inside are taken out."""
-    flat = " ".join(text.split()) + "\n"
-    assert flat.count("\n") == 1
-    want = parse_amendment_document(text, "a.txt").to_dict()
-    got = parse_amendment_document(flat, "a.txt").to_dict()
-    for key in ("symbol", "amends", "sponsors", "title", "notes"):
-        assert got.get(key) == want.get(key), key
-    assert [{k: v for k, v in op.items() if k != "line"} for op in got["operations"]] == \
-        [{k: v for k, v in op.items() if k != "line"} for op in want["operations"]]
 
 
 def test_an_error_in_a_run_together_document_points_into_the_line():
