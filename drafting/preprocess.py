@@ -1074,7 +1074,20 @@ class _Flat:
             # trailer on a line of its own, its date on the next.
             cuts += [at, tm.end()]
             return
+        hm = _FLAT_SECTION.match(raw, at) if not at_start and self.expected > 1 else None
+        if hm and int(hm.group("num")) == self.expected:
+            # "...; I Legislative activities 2. Commends ...": a section's heading between
+            # two operative paragraphs, a piece of its own; the next paragraph after it.
+            cuts.append(hm.end("mark") if hm.group("mark") else at)    # a note's mark stays
+            self.scan(raw, hm.end(), cuts, punct)
+            return
         fm = _FLAT_MARK.match(rest) if not at_start and punct in ",;" else None
+        sm = _FLAT_SUB.match(rest[fm.end():]) if fm and self.expected > 1 else None
+        if sm and _next_label(self.labels, sm.group("label")):
+            # "...; 3 (c) In the area of ...": the next item after a note's mark.
+            cuts.append(at + fm.end())
+            self.labels.append(sm.group("label"))
+            return
         if fm and self._opens(rest[fm.end():]):
             # "... survival of civilization, 1 Welcoming the renewed ...": the footnote mark
             # printed apart after the comma stays with its paragraph.
@@ -1107,6 +1120,10 @@ class _Flat:
 
 _FLAT_MEETING = _Lazy(rf"{_MEETING}(?=\s|$)", re.IGNORECASE)
 _FLAT_MARK = _Lazy(r"\d{1,2}\s+(?=\S)")       # a footnote mark printed apart: "..., 1 Welcoming"
+# A section's mark and title run into the text before the next number: "I Legislative
+# activities 2. Commends", "...; 35 X Role of the Commission ... 25." (after a note's mark).
+_FLAT_SECTION = _Lazy(r"(?P<mark>\d{1,2}\s+)?(?-i:[IVX]{1,6}|[A-H])\.?\s+(?-i:[A-Z])"
+                      r"[^;:.\d]{0,150}?\s+(?=(?P<num>\d{1,3})\.\s)")
 # A starred note run into the text, the page break right after it, or the text's end.
 _FLAT_STAR_NOTE = _Lazy(
     r"(?P<note>\*{1,3}\s+[^*\s][^*]{4,400}?[.)])(?:\s+"

@@ -1689,7 +1689,7 @@ def test_a_treaty_body_decision_with_tabbed_section_headings_and_no_blank_lines(
 
 
 @pytest.mark.parametrize("name", ["A_80_L.3.txt", "A_80_L.27.txt", "A_80_L.13.txt",
-                                  "A_C.2_80_L.2.txt", "A_C.2_80_L.10.txt"])
+                                  "A_C.2_80_L.2.txt", "A_C.2_80_L.10.txt", "A_C.6_80_L.10.txt"])
 def test_a_draft_run_together_from_its_body_on_reads_as_the_original(name):
     """A degraded extraction that runs the whole body into one line, its page breaks too:
     "... disaster, * Any changes to the list of sponsors will be reflected in the official
@@ -1697,7 +1697,10 @@ def test_a_draft_run_together_from_its_body_on_reads_as_the_original(name):
     and the foot and head of the page are cut out, and the paragraph after them starts;
     "... of the Commission; 4 3. Calls upon ...": the footnote mark printed apart stays
     with its paragraph, and paragraph 3 starts after it; "..., Gravely concerned that"
-    opens a paragraph; "* On behalf of ..." at the end is the sponsors' note."""
+    opens a paragraph; "* On behalf of ..." at the end is the sponsors' note; "...; I
+    Legislative activities 2. Commends ..." and "...; 35 X Role of the Commission ... 25."
+    put a section's heading between two paragraphs; "...; 3 (c) In the area ..." opens
+    the next item after a note's mark."""
     text = real_text(name)
     flat = _flattened(text, "The General Assembly,")
     assert len(flat.splitlines()) < 60 and len(flat.splitlines()[-1]) > 1500
