@@ -671,6 +671,9 @@ def _run_on_document(lines: list[str], at: int, col: int, m: re.Match,
     line blanked, so that errors point into the user's file), page marks and starred
     notes taken out. None when the line does not read so (no instruction after it, no
     State's name before it): the document is read line by line."""
+    # The lexer's page marks (this is the parsing of a whole document: lark is loaded).
+    from drafting.preprocess import PAGE_MARK_IN_LINE
+
     raw = lines[at]
     found = _INLINE_INSTRUCTION.search(raw, col)
     head = " ".join(x.strip() for x in lines[:at] + [raw[:col]])
@@ -695,26 +698,22 @@ def _run_on_document(lines: list[str], at: int, col: int, m: re.Match,
                 continue            # a "* " inside the words of a new paragraph
             notes.append(n.group(0).strip())
             line = line[:n.start()] + " " * (n.end() - n.start()) + line[n.end():]
-        for f in list(_INLINE_PAGE.finditer(line)):
-            if _still_quoted(line[:f.start()], False) and f.group("symbol") not in marks \
-                    and not jobs & set(re.findall(r"\d{2}-\d{4,6}", f.group(0))):
+        for f in list(PAGE_MARK_IN_LINE.finditer(line)):
+            symbol = f.group("symbol")
+            start = f.start() if symbol and (symbol in marks or is_symbol(symbol)) \
+                else f.start("mark")           # (the word before a mark may be a word)
+            if start and not line[start - 1].isspace():
+                continue
+            if _still_quoted(line[:start], False) and symbol not in marks \
+                    and not jobs & set(re.findall(r"\d{2}-\d{4,6}", f.group("mark"))):
                 continue            # "replace “see 25-18531 2/2 text”": the words quoted
-            if f.group("symbol") is None or f.group("symbol") in marks or is_symbol(
-                    f.group("symbol")):
-                line = line[:f.start()] + " " * (f.end() - f.start()) + line[f.end():]
+            line = line[:start] + " " * (f.end() - start) + line[f.end():]
         body[k] = line
     operations = _without_own_marks(_parse("\n".join(body), source, line_offset=at),
                                     tuple(notes))
     return AmendmentDocument(symbol=symbol, amends=m["symbol"] or m["report"],
                              sponsors=sponsors, operations=operations, title=title,
                              notes=tuple(notes), source=source)
-
-
-# A page's foot and head run into the text: "A/C.3/80/L.61 25-18206 2/2", "25-18206 2/2".
-_INLINE_PAGE = re.compile(
-    r"(?<!\S)(?:(?P<symbol>[A-Z][\w.]*/\S+)\s+)?(?:\d{1,3}/\d{1,3}\s+)?"
-    r"\d{2}-\d{4,6}(?:\s*\([A-Z]\))?(?:\s+\d{6})?(?:\s+\*\d{6,8}\*)?(?:\s+\d{1,3}/\d{1,3})?"
-    r"(?=\s|$)")
 
 
 def _line_of(block: list[str], at: int) -> int:

@@ -1052,13 +1052,14 @@ class _Flat:
                 if rest[:1] != "_":
                     cuts += _page_header_cuts(raw, at)
             return
-        pm = _FLAT_PAGE_BREAK.match(raw, at)
+        pm = PAGE_MARK_IN_LINE.match(raw, at)
         if pm and (pm.group("symbol") is None or is_symbol(pm.group("symbol"))):
             # "...; A/C.1/80/L.14 3/3 25-16445 2. Also reaffirms ...": the foot and head of
             # a page between two paragraphs, a piece of its own (page furniture, dropped);
             # the next paragraph starts after it.
-            cuts += [at, pm.end()]
-            self.scan(raw, pm.end(), cuts, punct)
+            end = pm.end() + len(raw[pm.end():]) - len(raw[pm.end():].lstrip())
+            cuts += [at, end]
+            self.scan(raw, end, cuts, punct)
             return
         sn = _FLAT_STAR_NOTE.match(raw, at)
         if sn:
@@ -1124,23 +1125,16 @@ _FLAT_MARK = _Lazy(r"\d{1,2}\s+(?=\S)")       # a footnote mark printed apart: "
 # activities 2. Commends", "...; 35 X Role of the Commission ... 25." (after a note's mark).
 _FLAT_SECTION = _Lazy(r"(?P<mark>\d{1,2}\s+)?(?-i:[IVX]{1,6}|[A-H])\.?\s+(?-i:[A-Z])"
                       r"[^;:.\d]{0,150}?\s+(?=(?P<num>\d{1,3})\.\s)")
+# The foot and head of a page run into a line of text: "A/80/L.2 25-14762 2/2", "25-14762
+# (E) 2/4", "A/C.1/80/L.14 3/3 25-16445" (the symbol, when there is one, is the word
+# before the mark; never "2/3" alone: a fraction). Shared by run-together texts and by
+# amendment documents on one line.
+_PAGE_MARK = (r"(?:(?P<symbol>[A-Z]\S*)\s+)?(?P<mark>\d{2}-\d{4,6}(?:\s*\([A-Z]\))?"
+              r"(?:\s+\d{1,3}/\d{1,3})?|\d{1,3}/\d{1,3}\s+\d{2}-\d{4,6})(?=\s|$)")
+PAGE_MARK_IN_LINE = _Lazy(_PAGE_MARK)
 # A starred note run into the text, the page break right after it, or the text's end.
 _FLAT_STAR_NOTE = _Lazy(
-    r"(?P<note>\*{1,3}\s+[^*\s][^*]{4,400}?[.)])(?:\s+"
-    r"(?=(?:[A-Z][\w.]*/\S+\s+)?(?:\d{1,3}/\d{1,3}\s+)?(?:\d{2}-\d{4,6}|\*\d{6,8}\*))|\s*$)")
-# A page break run into the text: the symbol perhaps, then a job number with page marks
-# around it ("A/C.1/80/L.14 3/3 25-16445", "25-14866 2/2"; never "2/3" alone: a fraction).
-_FLAT_PAGE_BREAK = _Lazy(
-    r"(?:(?P<symbol>[A-Z][\w.]*/\S+)\s+)?(?:\d{1,3}/\d{1,3}\s+)?"
-    r"(?:\d{2}-\d{4,6}(?:\s*\([A-Z]\))?|\*\d{6,8}\*)\s+"
-    r"(?:(?:\d{1,3}/\d{1,3}|\*\d{6,8}\*|\d{6})\s+)*")
-
-
-# The foot and head of a page between a page's footnotes and the next page's text:
-# "A/80/L.2 25-14762 2/2", "25-14762 (E) 2/4", "2/2 25-14762".
-_INLINE_PAGE_MARK = _Lazy(
-    r"(?:(?P<symbol>[A-Z]\S*)\s+)?(?P<mark>\d{2}-\d{4,6}(?:\s*\([A-Z]\))?(?:\s+\d{1,3}/\d{1,3})?"
-    r"|\d{1,3}/\d{1,3}\s+\d{2}-\d{4,6})(?=\s|$)")
+    rf"(?P<note>\*{{1,3}}\s+[^*\s][^*]{{4,400}}?[.)])(?:\s+(?={_PAGE_MARK})|\s*$)")
 
 
 def _page_header_cuts(raw: str, at: int) -> list[int]:
@@ -1148,7 +1142,7 @@ def _page_header_cuts(raw: str, at: int) -> list[int]:
     and around the first page mark after them, so that the footnotes end there and the
     text goes on after it; a running head before the mark (the symbol, then the title:
     "A/RES/80/1 Participation by ...") is cut from the last footnote too."""
-    m = _INLINE_PAGE_MARK.search(raw, at, at + 2000)
+    m = PAGE_MARK_IN_LINE.search(raw, at, at + 2000)
     end = m.start() if m else len(raw)
     cuts = [n.end() for n in _INLINE_FOOTNOTE.finditer(raw, at, end)]
     if not m:
