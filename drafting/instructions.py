@@ -578,7 +578,7 @@ def parse_amendment_document(text: str, source: str | None = None) -> AmendmentD
     # and the instructions: it ends on the line where ": amendment to ... SYMBOL" ends,
     # and the title ends before the first line that opens an instruction.
     ends = block_start + _line_of(lines[block_start:block_end], m.end())
-    run_on = _run_on(lines, block_start, ends, joined, m)
+    run_on = _run_on(lines, block_start, ends, m)
     doc = _run_on_document(lines, ends, run_on, m, source) if run_on is not None else None
     if doc is not None:
         return doc
@@ -639,8 +639,7 @@ def parse_amendment_document(text: str, source: str | None = None) -> AmendmentD
                              operations=operations, title=title, notes=notes, source=source)
 
 
-def _run_on(lines: list[str], block_start: int, ends: int, joined: str, m: re.Match
-            ) -> int | None:
+def _run_on(lines: list[str], block_start: int, ends: int, m: re.Match) -> int | None:
     """The column (0-based, in lines[ends]) where ": amendment to ... SYMBOL" ends, when
     text follows it on the same line: a degraded extraction that ran the title and the
     instructions on; None otherwise."""

@@ -197,8 +197,8 @@ def footnote_mark(mark: str) -> re.Pattern:
 def _ends_with_mark(text: str) -> bool:
     """Does a line end with a paragraph's end mark ("...,", "...;1")? Not "..., and": a
     paragraph that goes on over the page."""
-    t = _trimmed_end(text)
-    return bool(t) and t[-1] in _ENDS
+    mark = _last_mark(text)
+    return bool(mark) and mark in _ENDS
 
 
 def _note_ended(note: str, line: str, last_note: int) -> bool:
@@ -247,8 +247,6 @@ def _cites(text: str, mark: str) -> bool:
     # does not number things ("article 1 of", "paragraph 1 of" do).
     return any(text[:c.start()].rsplit(None, 1)[-1].lower() not in lexicon.NUMBERING_WORDS
                for c in re.finditer(rf"(?<=[^\W\d_]) {m}(?= [a-z])", text))
-
-
 
 
 _FOOTNOTE_START = re.compile(r"^(?P<mark>\*{1,3}|\d{1,3})\.?\s+(?P<text>\S.*)$")   # "1  See", OAS "1. The"
@@ -1034,7 +1032,7 @@ class _Flat:
         if not first[:1].isalpha() or is_symbol(first.rstrip(",;.")):
             return False                # "A/78/111, annex.": a footnote, not "Aware"
         return looks_like_opener(" ".join(rest.split(None, 6)[:6])) and (
-            words[0].strip(",;:").lower().endswith(("ing", "ando", "endo", "ant"))
+            first.strip(",;:").lower().endswith(("ing", "ando", "endo", "ant"))
             or len(words) < 2 or not words[1][:1].isupper())
 
     def scan(self, raw: str, at: int, cuts: list[int], punct: str = "",
@@ -1745,43 +1743,55 @@ def _between_paragraphs(lines: list[Line], at: int, text_so_far: str) -> bool:
     return bool(nxt) and bool(_numbered(nxt) or looks_like_opener(nxt))
 
 
+def _next_texts(lines: list[Line], i: int) -> list[str]:
+    """The next two lines of text from lines[i] (blank lines skipped, within six lines), as
+    the lexer matches them."""
+    return [for_matching(strip_markdown(ln.text)) for ln in lines[i:i + 6] if ln.text][:2]
+
+
+def _labelled_text(texts: list[str], m: re.Match) -> str:
+    """The text after a number or letter `m` matched on texts[0]: the rest of its line, or
+    the next line when the label stands alone ("1." / "Information and ...")."""
+    return m.group("rest").strip() or (texts[1] if len(texts) > 1 else "")
+
+
+def _short_title(t: str) -> bool:
+    """A line that may be a heading or a list's title: short, capitalised, not ending as a
+    paragraph ends."""
+    return len(t) <= 100 and t[:1].isupper() and not ends_paragraph(t)
+
+
 def _opens_lettered_decision(lines: list[Line]) -> bool:
     """Do the lines after the body open with a lettered decision, "(a) Approves ..." (the
     letter alone on its line, its text on the next, or both on one)?"""
-    texts = [for_matching(strip_markdown(ln.text)) for ln in lines[:6] if ln.text][:2]
+    texts = _next_texts(lines, 0)
     sm = _SUB.match(texts[0]) if texts else None
-    if not sm:
-        return False
-    rest = sm.group("rest").strip() or (texts[1] if len(texts) > 1 else "")
-    return bool(_DECISION_VERB.match(rest))
+    return bool(sm and _DECISION_VERB.match(_labelled_text(texts, sm)))
 
 
 def _titles_a_list(lines: list[Line], i: int, t: str) -> bool:
     """Is `t` (lines[i - 1]) a short title above a numbered list, blank lines or not
     ("Draft programme of work1" / "1. Information and communications ...")? Not a heading
     above operative paragraphs ("Implementation" / "1. Decides to convene ...")."""
-    if len(t) > 100 or not t[:1].isupper() or ends_paragraph(t):
-        return False
-    after = [for_matching(strip_markdown(ln.text)) for ln in lines[i:i + 6] if ln.text][:2]
-    nm = _numbered(after[0]) if after else None
+    texts = _next_texts(lines, i) if _short_title(t) else []
+    nm = _numbered(texts[0]) if texts else None
     if not nm:
         return False
-    item = nm.group("rest").strip() or (after[1] if len(after) > 1 else "")
+    item = _labelled_text(texts, nm)
     return not (looks_like_opener(item) or _DECISION_VERB.match(item))
 
 
 def _heading_above_number(lines: list[Line], i: int, t: str) -> bool:
     """Is `t` (lines[i - 1]) a short heading right above the next numbered paragraph, with
     no blank line to set it apart ("Implementation plan" / "7.")?"""
-    if len(t) > 100 or not t[:1].isupper() or ends_paragraph(t) or i >= len(lines):
-        return False
-    return lines[i].text != "" and bool(_numbered(for_matching(strip_markdown(lines[i].text))))
+    return (_short_title(t) and i < len(lines) and lines[i].text != ""
+            and bool(_numbered(for_matching(strip_markdown(lines[i].text)))))
 
 
 def _sub_follows(lines: list[Line], i: int) -> bool:
     """Is the next text line after lines[i - 1] a lettered sub-paragraph ("(a) ...")?"""
-    nxt = next((ln.text for ln in lines[i:i + 3] if ln.text), "")
-    return bool(_SUB.match(for_matching(strip_markdown(nxt))))
+    texts = _next_texts(lines, i)
+    return bool(texts and _SUB.match(texts[0]))
 
 
 def _plainly_opens(text: str) -> bool:
